@@ -1,0 +1,37 @@
+/// One finding about a chapter: a severity, where it is, what went wrong, and notes
+/// (for example the call trace of a runtime error).
+public struct Diagnostic: Error, Sendable, Equatable {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+        case note
+    }
+
+    public struct Note: Sendable, Equatable {
+        public var location: SourceLocation?
+        public var text: String
+
+        public init(location: SourceLocation?, text: String) {
+            self.location = location
+            self.text = text
+        }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: DiagnosticMessage
+    public var notes: [Note]
+    /// The chapter line the location points into, shown with a caret under the column.
+    public var sourceLine: String?
+
+    public init(
+        _ message: DiagnosticMessage, at location: SourceLocation?, severity: Severity = .error,
+        notes: [Note] = [], sourceLine: String? = nil
+    ) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.notes = notes
+        self.sourceLine = sourceLine
+    }
+}

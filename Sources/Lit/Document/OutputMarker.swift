@@ -1,0 +1,93 @@
+/// The begin marker of an output block, an HTML comment such as
+/// `<!-- litrun:output cell=3 hash=5f2a9c1e status=error budget=quick -->`.
+///
+/// `status` is written only when it is not `ok`, and `budget` only when the run used one.
+/// Unknown attributes are ignored when reading, so later versions can add some.
+public struct OutputMarker: Equatable, Sendable {
+    /// How the cell's last run ended.
+    public enum Status: String, Equatable, Sendable {
+        case ok
+        case error
+        case notRun = "not-run"
+    }
+
+    /// The end marker that closes every output block.
+    public static let endText = "<!-- litrun:end -->"
+
+    /// 1-based number of the cell the block belongs to.
+    public var cell: Int
+    /// The cell's `CellHash` when the block was written.
+    public var hash: String
+    public var status: Status
+    /// The budget the outputs were computed with, or nil for a full run.
+    public var budget: String?
+
+    /// Creates a marker for a cell's outputs.
+    public init(cell: Int, hash: String, status: Status = .ok, budget: String? = nil) {
+        self.cell = cell
+        self.hash = hash
+        self.status = status
+        self.budget = budget
+    }
+
+    /// The begin marker as it is written in the chapter.
+    public var text: String {
+        var words = ["litrun:output", "cell=\(cell)", "hash=\(hash)"]
+        if status != .ok { words.append("status=\(status.rawValue)") }
+        if let budget { words.append("budget=\(budget)") }
+        return "<!-- " + words.joined(separator: " ") + " -->"
+    }
+
+    /// Reads a begin marker from one line, or returns nil when the line is not one.
+    public static func parse(_ line: String) -> OutputMarker? {
+        guard let words = commentWords(line), words.first == "litrun:output" else { return nil }
+        var cell: Int?
+        var hash: String?
+        var status = Status.ok
+        var budget: String?
+        for word in words.dropFirst() {
+            guard let equals = word.firstIndex(of: "=") else { return nil }
+            let key = word[..<equals]
+            let value = String(word[word.index(after: equals)...])
+            guard !value.isEmpty else { return nil }
+            switch key {
+            case "cell":
+                guard let number = Int(value), number > 0 else { return nil }
+                cell = number
+            case "hash": hash = value
+            case "status":
+                guard let parsed = Status(rawValue: value) else { return nil }
+                status = parsed
+            case "budget": budget = value
+            default: continue
+            }
+        }
+        guard let cell, let hash else { return nil }
+        return OutputMarker(cell: cell, hash: hash, status: status, budget: budget)
+    }
+
+    /// Whether a line is the end marker, allowing the spacing a person might type.
+    static func isEnd(_ line: String) -> Bool {
+        commentWords(line) == ["litrun:end"]
+    }
+
+    /// The whitespace-separated words inside a one-line HTML comment.
+    private static func commentWords(_ line: String) -> [Substring]? {
+        let trimmed = line.trimmingWhitespace
+        guard trimmed.utf8.count >= 7, trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
+        let inner = trimmed.dropFirst(4).dropLast(3)
+        guard !inner.contains("\n"), !inner.contains("\r") else { return nil }
+        return inner.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    }
+}
+
+private extension String {
+    /// The string without leading and trailing spaces, tabs and line terminators.
+    var trimmingWhitespace: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The built-in functions every chapter sees. Libraries add theirs with `define`, and
+/// may add overloads to an existing name (`sqrt` for tensors beside `sqrt` for Double).
+extension Interpreter {
+    public typealias Overload = (Interpreter, [ArgumentValue]) throws(LanguageError) -> Value?
+
+    /// Adds an overload of a global function; an overload returns nil when the
+    /// arguments are not for it, and the next one is tried.
+    public func define(_ name: String, _ overload: @escaping Overload) {
+        let set: OverloadSet
+        if case .function(let existing as OverloadSet)? = builtins[name] { set = existing }
+        else { set = OverloadSet(name); builtins[name] = .function(set) }
+        set.overloads.insert(overload, at: 0)
+    }
+
+    /// Makes a native type's values constructible and usable in type annotations.
+    public func defineValue(_ name: String, _ value: Value) {
+        builtins[name] = value
+    }
+
+    func installBuiltins() {
+        define("print") { (interpreter, args) throws(LanguageError) in
+            var separator = " ", terminator = "\n"
+            var items: [String] = []
+            for argument in args {
+                switch argument.label {
+                case nil: items.append(argument.value.description)
+                case "separator"?: separator = try interpreter.string([argument], 0, label: "separator")
+                case "terminator"?: terminator = try interpreter.string([argument], 0, label: "terminator")
+                case let label?: throw .here(.wrongArgumentLabels(callee: "print", expected: "print(_:separator:terminator:)", found: "\(label):"))
+                }
+            }
+            interpreter.write(items.joined(separator: separator) + terminator)
+            return .void
+        }
+        for name in ["precondition", "assert"] {
+            define(name) { (interpreter, args) throws(LanguageError) in
+                guard !args.isEmpty, args.count <= 2 else {
+                    throw .here(.wrongArgumentCount(callee: name, expected: 2, found: args.count))
+                }
+                if try interpreter.isTrue(args[0].value) { return .void }
+                let message = args.count > 1 ? try interpreter.string(args, 1, label: nil) : ""
+                throw .here(name == "assert" ? .assertionFailed(message) : .preconditionFailed(message))
+            }
+        }
+        define("fatalError") { (interpreter, args) throws(LanguageError) in
+            throw .here(.fatalError(args.isEmpty ? "" : try interpreter.string(args, 0, label: nil)))
+        }
+        installNumericBuiltins()
+        installSequenceBuiltins()
+    }
+
+    private func installNumericBuiltins() {
+        define("abs") { _, args in
+            guard args.count == 1 else { return nil }
+            switch args[0].value {
+            case .int(let n): return n == Int.min ? nil : .int(abs(n))
+            case .double(let d): return .double(abs(d))
+            default: return nil
+            }
+        }
+        for name in ["min", "max"] {
+            define(name) { (interpreter, args) throws(LanguageError) in
+                guard args.count >= 2, args.allSatisfy({ $0.label == nil }) else { return nil }
+                var best = args[0]
+                for candidate in args.dropFirst() {
+                    let less = try interpreter.applyBinary("<", candidate.value, best.value, lhsIsLiteral: candidate.isIntegerLiteral,
+                                                           rhsIsLiteral: best.isIntegerLiteral, at: LanguageError.unpositioned)
+                    if try interpreter.isTrue(less) == (name == "min") { best = candidate }
+                }
+                return best.value
+            }
+        }
+        let functions: [String: (Double) -> Double] = [
+            "sqrt": { $0.squareRoot() }, "exp": Foundation.exp, "log": Foundation.log, "floor": Foundation.floor,
+            "ceil": Foundation.ceil, "round": Foundation.round, "sin": Foundation.sin, "cos": Foundation.cos,
+            "tanh": Foundation.tanh,
+        ]
+        for (name, function) in functions {
+            define(name) { (interpreter, args) throws(LanguageError) in
+                guard args.count == 1, args[0].label == nil else { return nil }
+                switch args[0].value {
+                case .double, .int: return .double(function(try interpreter.double(args, 0, label: nil)))
+                default: return nil
+                }
+            }
+        }
+        define("pow") { (interpreter, args) throws(LanguageError) in
+            guard args.count == 2 else { return nil }
+            return .double(Foundation.pow(try interpreter.double(args, 0, label: nil), try interpreter.double(args, 1, label: nil)))
+        }
+        define("Double") { (interpreter, args) throws(LanguageError) in
+            guard args.count == 1 else { return nil }
+            switch args[0].value {
+            case .int(let n): return .double(Double(n))
+            case .double: return args[0].value
+            case .string(let s): return Double(s).map { .double($0) } ?? Value.nilValue
+            default: return nil
+            }
+        }
+        define("Int") { (interpreter, args) throws(LanguageError) in
+            guard args.count == 1 else { return nil }
+            switch args[0].value {
+            case .int: return args[0].value
+            case .double(let d):
+                guard d.isFinite, d > -9.3e18, d < 9.3e18 else {
+                    throw .here(.runtime("Double value \(d) cannot be converted to Int because it is outside the representable range"))
+                }
+                return .int(Int(d))
+            case .string(let s): return Int(s).map { .int($0) } ?? Value.nilValue
+            default: return nil
+            }
+        }
+        define("String") { _, args in
+            guard args.count == 1, args[0].label == nil || args[0].label == "describing" else { return nil }
+            return .string(args[0].value.description)
+        }
+        define("Bool") { _, args in
+            guard args.count == 1, case .bool = args[0].value else { return nil }
+            return args[0].value
+        }
+    }
+
+    private func installSequenceBuiltins() {
+        define("zip") { (interpreter, args) throws(LanguageError) in
+            guard args.count == 2 else { return nil }
+            let a = try interpreter.elements(of: args[0].value), b = try interpreter.elements(of: args[1].value)
+            return .array(zip(a, b).map { .tuple([$0, $1], labels: nil) })
+        }
+        define("stride") { (interpreter, args) throws(LanguageError) in
+            guard args.count == 3, args[0].label == "from", args[2].label == "by",
+                  args[1].label == "to" || args[1].label == "through" else { return nil }
+            let inclusive = args[1].label == "through"
+            if case .int(let from) = args[0].value, case .int(let to) = args[1].value, case .int(let by) = args[2].value {
+                guard by != 0 else { throw .here(.runtime("stride step must not be zero")) }
+                return .array(inclusive ? stride(from: from, through: to, by: by).map { .int($0) }
+                                        : stride(from: from, to: to, by: by).map { .int($0) })
+            }
+            let from = try interpreter.double(args, 0, label: "from"), to = try interpreter.double(args, 1, label: nil)
+            let by = try interpreter.double(args, 2, label: "by")
+            guard by != 0, by.isFinite else { throw .here(.runtime("stride step must be finite and not zero")) }
+            guard abs((to - from) / by) < 1e7 else { throw .here(.runtime("stride would produce more than 10,000,000 values")) }
+            return .array(inclusive ? stride(from: from, through: to, by: by).map { .double($0) }
+                                    : stride(from: from, to: to, by: by).map { .double($0) })
+        }
+    }
+
+    func elements(of value: Value) throws(LanguageError) -> [Value] {
+        switch value {
+        case .array(let items): return items
+        case .range(let lower, let upper): return (lower..<max(lower, upper)).map { .int($0) }
+        default: throw .here(.runtime("expected a sequence, got '\(value.typeName)'"))
+        }
+    }
+}
+
+/// A global function with several native overloads, tried in turn.
+final class OverloadSet: Callable {
+    let name: String
+    var overloads: [Interpreter.Overload] = []
+
+    init(_ name: String) { self.name = name }
+
+    func call(_ interpreter: Interpreter, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
+        for overload in overloads {
+            if let result = try overload(interpreter, arguments) { return result }
+        }
+        let described = arguments.map { ($0.label.map { "\($0): " } ?? "") + $0.value.typeName }.joined(separator: ", ")
+        throw .here(.runtime("no form of '\(name)' accepts arguments (\(described))"))
+    }
+}

@@ -1,0 +1,167 @@
+extension Interpreter {
+    static let mutatingArrayMethods: Set<String> = [
+        "append", "removeLast", "removeFirst", "insert", "remove", "removeAll", "sort", "reverse",
+    ]
+
+    func evalCall(_ callee: Expr, _ arguments: [Argument], in scope: Scope, at offset: Int) throws(LanguageError) -> Value {
+        let values = try evalArguments(arguments, in: scope)
+        if case .member(let base, let name, let optionalChain) = callee.kind {
+            if case .superRef = base.kind { return try callSuper(name, values, at: offset) }
+            if Interpreter.mutatingArrayMethods.contains(name), isAssignable(base) {
+                var result: Value = .void
+                try modify(base, in: scope, at: callee.offset) { (value: inout Value) throws(LanguageError) in
+                    if optionalChain && value.isNone { return }
+                    guard case .array = value else {
+                        let method = try self.member(name, of: value, at: callee.offset)
+                        result = try self.callValue(method, values, at: offset)
+                        return
+                    }
+                    result = try self.mutateArray(&value, name, values, at: offset)
+                }
+                return result
+            }
+        }
+        let function = try eval(callee, in: scope)
+        if case .member(_, _, true) = callee.kind, function.isNone { return .nilValue }
+        return try callValue(function, values, at: offset)
+    }
+
+    func callValue(_ function: Value, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
+        switch function {
+        case .function(let callable):
+            return try positioned(at: offset) { () throws(LanguageError) in try callable.call(self, arguments, at: offset) }
+        case .classRef(let info):
+            return try construct(info, arguments, at: offset)
+        case .object(let instance):
+            guard let (method, owner) = instance.classInfo.method(named: "callAsFunction") else { break }
+            return try invoke(method, arguments, scope: owner.scope, receiver: instance, owner: owner, at: offset)
+        case .native(let object):
+            guard let method = object.scriptType.methods["callAsFunction"] else { break }
+            return try positioned(at: offset) { () throws(LanguageError) in try method(object, arguments) }
+        default:
+            break
+        }
+        throw error(.notCallable(function.typeName), at: offset)
+    }
+
+    /// Calls a user function: binds arguments by label, checks types, runs the body.
+    func invoke(_ declaration: FunctionDecl, _ arguments: [ArgumentValue], scope: Scope, receiver: Instance?,
+                owner: ClassInfo?, at offset: Int) throws(LanguageError) -> Value {
+        guard frames.count < maximumCallDepth else { throw error(.recursionTooDeep(limit: maximumCallDepth), at: offset) }
+        try tick(at: offset)
+        let callCell = cellOfRunningCode
+        let local = Scope(parent: scope)
+        let bound = try bindArguments(declaration, arguments, at: offset)
+        for (parameter, value) in zip(declaration.parameters, bound) {
+            local.declare(parameter.name, value, isConstant: true)
+        }
+        frames.append(Frame(function: declaration.name, cell: declaration.cell, callOffset: offset, callCell: callCell,
+                            receiver: receiver, owner: owner, isInitializer: declaration.name == "init"))
+        defer { frames.removeLast() }
+        do throws(LanguageError) {
+            // A single-expression body returns its value, as in Swift 5.9.
+            if let type = declaration.returnType, !type.isVoid, declaration.body.count == 1,
+               case .expression(let expr) = declaration.body[0].kind {
+                return try coerce(try eval(expr, in: local), to: type, isIntegerLiteral: expr.isIntegerLiteral, at: expr.offset)
+            }
+            let flow = try exec(declaration.body, in: local)
+            guard case .returned(let value) = flow else {
+                if let type = declaration.returnType, !type.isVoid {
+                    throw error(.misplaced("missing return in '\(declaration.name)' expected to return '\(type)'"), at: declaration.offset)
+                }
+                return .void
+            }
+            guard let type = declaration.returnType else { return value }
+            return try coerce(value, to: type, isIntegerLiteral: false, at: declaration.offset)
+        } catch {
+            var error = error
+            if error.cell == nil { error.cell = declaration.cell }
+            let name = owner.map { "\($0.name).\(declaration.name)" } ?? declaration.name
+            error.trace.append(.init(function: name, cell: callCell, offset: offset))
+            throw error
+        }
+    }
+
+    func invoke(_ closure: Closure, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
+        guard frames.count < maximumCallDepth else { throw error(.recursionTooDeep(limit: maximumCallDepth), at: offset) }
+        let literal = closure.literal
+        let names = literal.parameters ?? (0..<literal.usesDollars).map { "$\($0)" }
+        var values = arguments.map(\.value)
+        // A closure of n parameters called with one n-tuple takes it apart, as Swift does for zip and enumerated.
+        if names.count > 1 && values.count == 1, case .tuple(let items, _) = values[0], items.count == names.count {
+            values = items
+        }
+        guard values.count == names.count || (literal.parameters == nil && values.count > names.count) else {
+            throw error(.wrongArgumentCount(callee: "closure", expected: names.count, found: values.count), at: offset)
+        }
+        let local = Scope(parent: closure.scope)
+        for (name, value) in zip(names, values) { local.declare(name, value, isConstant: true) }
+        let callCell = cellOfRunningCode
+        frames.append(Frame(function: "closure", cell: closure.cell, callOffset: offset, callCell: callCell,
+                            receiver: closure.receiver, owner: closure.owner, isInitializer: false))
+        defer { frames.removeLast() }
+        // A single-expression closure returns its value.
+        if literal.body.count == 1, case .expression(let expr) = literal.body[0].kind {
+            return try eval(expr, in: local)
+        }
+        if case .returned(let value) = try exec(literal.body, in: local) { return value }
+        return .void
+    }
+
+    /// Matches arguments to parameters by label, filling defaults and collecting variadics.
+    func bindArguments(_ declaration: FunctionDecl, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> [Value] {
+        var values: [Value] = []
+        var index = 0
+        let mismatch = { () -> LanguageError in
+            let expected = declaration.parameters.map { ($0.label ?? "_") + ":" }.joined()
+            let found = arguments.map { ($0.label ?? "_") + ":" }.joined()
+            if arguments.count > declaration.parameters.count && !declaration.parameters.contains(where: \.isVariadic) {
+                return self.error(.wrongArgumentCount(callee: declaration.name, expected: declaration.parameters.count,
+                                                       found: arguments.count), at: offset)
+            }
+            return self.error(.wrongArgumentLabels(callee: declaration.name, expected: "\(declaration.name)(\(expected))",
+                                                   found: "\(declaration.name)(\(found))"), at: offset)
+        }
+        for parameter in declaration.parameters {
+            if parameter.isVariadic {
+                var items: [Value] = []
+                if index < arguments.count && arguments[index].label == parameter.label {
+                    repeat {
+                        items.append(try convert(arguments[index], to: parameter.type.map(\.variadicElement), at: offset))
+                        index += 1
+                    } while index < arguments.count && arguments[index].label == nil
+                }
+                values.append(.array(items))
+            } else if index < arguments.count && arguments[index].label == parameter.label {
+                values.append(try convert(arguments[index], to: parameter.type, at: offset))
+                index += 1
+            } else if let defaultValue = parameter.defaultValue {
+                let value = try eval(defaultValue, in: globals)
+                values.append(try convert(ArgumentValue(label: nil, value: value, isIntegerLiteral: defaultValue.isIntegerLiteral),
+                                          to: parameter.type, at: offset))
+            } else {
+                throw mismatch()
+            }
+        }
+        if index != arguments.count { throw mismatch() }
+        return values
+    }
+
+    private func convert(_ argument: ArgumentValue, to type: TypeRef?, at offset: Int) throws(LanguageError) -> Value {
+        guard let type else { return argument.value }
+        return try coerce(argument.value, to: type, isIntegerLiteral: argument.isIntegerLiteral, at: offset)
+    }
+}
+
+extension TypeRef {
+    var isVoid: Bool {
+        switch self {
+        case .named("Void"): true
+        case .tuple(let items): items.isEmpty
+        default: false
+        }
+    }
+
+    /// A variadic parameter `Int...` is declared with the element type.
+    var variadicElement: TypeRef { self }
+}

@@ -1,0 +1,133 @@
+import Foundation
+
+/// Runs cells against one shared context. Top-level declarations persist from cell to
+/// cell; redeclaring a name in a later cell replaces it (the notebook rule).
+public final class Interpreter {
+    struct Frame {
+        var function: String
+        /// The cell whose code is running in this frame.
+        var cell: Int
+        var callOffset: Int
+        var callCell: Int
+        var receiver: Instance?
+        var owner: ClassInfo?
+        var isInitializer: Bool
+    }
+
+    enum Flow {
+        case normal
+        case returned(Value)
+        case breakLoop
+        case continueLoop
+    }
+
+    let globals = Scope(parent: nil)
+    var builtins: [String: Value] = [:]
+    var frames: [Frame] = []
+    var currentCell = 0
+    /// Text printed by the running cell.
+    public private(set) var output = ""
+    public var maximumCallDepth = 3000
+    private var deadline: UInt64?
+    private var timeoutSeconds: Double = 0
+    private var steps = 0
+    /// Library hooks read this, for example to seed their generators.
+    public var seed: UInt64
+
+    public init(seed: UInt64 = 0) {
+        self.seed = seed
+        installBuiltins()
+        installPrelude()
+    }
+
+    /// The result of running one cell.
+    public struct CellResult {
+        /// Everything the cell printed, followed by the display of its last bare expression.
+        public var text: String
+        public var displayed: Value?
+    }
+
+    /// Parses, resolves and runs one cell's code.
+    public func run(_ code: String, cell: Int, timeout: Double? = nil) throws(LanguageError) -> CellResult {
+        let statements = try parse(code, cell: cell)
+        return try execute(statements, cell: cell, timeout: timeout)
+    }
+
+    func parse(_ code: String, cell: Int) throws(LanguageError) -> [Stmt] {
+        do {
+            let statements = try Parser.parse(code)
+            var resolver = Resolver(interpreter: self)
+            try resolver.check(statements)
+            return statements
+        } catch {
+            var error = error
+            error.cell = cell
+            throw error
+        }
+    }
+
+    func execute(_ statements: [Stmt], cell: Int, timeout: Double?) throws(LanguageError) -> CellResult {
+        output = ""
+        currentCell = cell
+        frames = []
+        if let timeout {
+            timeoutSeconds = timeout
+            deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+        } else {
+            deadline = nil
+        }
+        var displayed: Value?
+        do {
+            var body = statements
+            var last: Expr?
+            if case .expression(let expr)? = body.last?.kind, Interpreter.isDisplayable(expr) {
+                last = expr
+                body.removeLast()
+            }
+            _ = try exec(body, in: globals)
+            if let last {
+                let value = try eval(last, in: globals)
+                if case .void = value {} else { displayed = value }
+            }
+        } catch {
+            var error = error
+            if error.cell == nil { error.cell = cell }
+            throw error
+        }
+        var text = output
+        if let displayed { text += displayed.description + "\n" }
+        return CellResult(text: text, displayed: displayed)
+    }
+
+    /// A cell's last expression is shown unless it is an assignment or a `print`.
+    private static func isDisplayable(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .assign: return false
+        case .call(let callee, _):
+            if case .name(let name) = callee.kind, ["print", "precondition", "assert"].contains(name) { return false }
+            return true
+        default: return true
+        }
+    }
+
+    /// Appends to the cell's printed output.
+    public func write(_ text: String) {
+        output += text
+    }
+
+    var cellOfRunningCode: Int { frames.last?.cell ?? currentCell }
+
+    func error(_ message: DiagnosticMessage, at offset: Int) -> LanguageError {
+        LanguageError(message, at: offset, cell: cellOfRunningCode)
+    }
+
+    /// Called at loop iterations and calls, so that `--timeout` stops runaway cells.
+    @inline(__always)
+    func tick(at offset: Int) throws(LanguageError) {
+        steps &+= 1
+        guard steps & 1023 == 0, let deadline else { return }
+        if DispatchTime.now().uptimeNanoseconds > deadline {
+            throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: offset)
+        }
+    }
+}

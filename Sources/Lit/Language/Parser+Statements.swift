@@ -1,0 +1,175 @@
+extension Parser {
+    mutating func parseStatement() throws(LanguageError) -> Stmt {
+        let start = current.offset
+        guard case .keyword(let keyword) = current.kind else {
+            if current.isSymbol("@") { throw LanguageError(.unsupported("attributes"), at: start) }
+            return Stmt(.expression(try parseExpression()), at: start)
+        }
+        switch keyword {
+        case "let", "var":
+            _ = advance()
+            let pattern = try parsePattern()
+            let type = consume(":") ? try parseType() : nil
+            let value = consume("=") ? try parseExpression() : nil
+            return Stmt(.variable(isConstant: keyword == "let", pattern, type, value), at: start)
+        case "func", "override":
+            return Stmt(.function(try parseFunction()), at: start)
+        case "class", "final":
+            return Stmt(.classDecl(try parseClass()), at: start)
+        case "if":
+            return try parseIf()
+        case "guard":
+            _ = advance()
+            let conditions = try parseConditions()
+            guard consumeKeyword("else") else {
+                throw LanguageError(.expected("'else' after guard condition", found: current.display), at: current.offset)
+            }
+            return Stmt(.guardStatement(conditions, elseBody: try parseBlock()), at: start)
+        case "for":
+            _ = advance()
+            let pattern = try parsePattern()
+            guard consumeKeyword("in") else {
+                throw LanguageError(.expected("'in' after for-in pattern", found: current.display), at: current.offset)
+            }
+            let sequence = try parseConditionExpression()
+            var whereClause: Expr?
+            if consumeKeyword("where") { whereClause = try parseConditionExpression() }
+            return Stmt(.forIn(pattern, sequence, whereClause: whereClause, body: try parseBlock()), at: start)
+        case "while":
+            _ = advance()
+            let conditions = try parseConditions()
+            return Stmt(.whileLoop(conditions, body: try parseBlock()), at: start)
+        case "repeat":
+            _ = advance()
+            let body = try parseBlock()
+            guard consumeKeyword("while") else {
+                throw LanguageError(.expected("'while' after repeat block", found: current.display), at: current.offset)
+            }
+            return Stmt(.repeatWhile(body: body, condition: try parseExpression()), at: start)
+        case "return":
+            _ = advance()
+            if atEnd || current.startsLine || current.isSymbol("}") || current.isSymbol(";") {
+                return Stmt(.returnStatement(nil), at: start)
+            }
+            return Stmt(.returnStatement(try parseExpression()), at: start)
+        case "break":
+            _ = advance()
+            return Stmt(.breakStatement, at: start)
+        case "continue":
+            _ = advance()
+            return Stmt(.continueStatement, at: start)
+        case "do":
+            _ = advance()
+            if current.isSymbol("{") { return Stmt(.block(try parseBlock()), at: start) }
+            throw LanguageError(.expected("'{' after 'do'", found: current.display), at: current.offset)
+        case "self", "super", "true", "false", "nil", "init":
+            return Stmt(.expression(try parseExpression()), at: start)
+        default:
+            throw LanguageError(.unsupported("'\(keyword)'"), at: start)
+        }
+    }
+
+    mutating func parseIf() throws(LanguageError) -> Stmt {
+        let start = current.offset
+        var clauses: [(conditions: [Condition], body: [Stmt])] = []
+        var elseBody: [Stmt]?
+        _ = advance()
+        clauses.append((try parseConditions(), try parseBlock()))
+        while consumeKeyword("else") {
+            if consumeKeyword("if") {
+                clauses.append((try parseConditions(), try parseBlock()))
+            } else {
+                elseBody = try parseBlock()
+                break
+            }
+        }
+        return Stmt(.ifStatement(clauses, elseBody: elseBody), at: start)
+    }
+
+    mutating func parseConditions() throws(LanguageError) -> [Condition] {
+        var conditions: [Condition] = []
+        repeat {
+            if current.isKeyword("let") || current.isKeyword("var") {
+                _ = advance()
+                let offset = current.offset
+                let name = try expectIdentifier("a name to bind")
+                if current.isSymbol(":") {
+                    _ = advance()
+                    _ = try parseType()
+                }
+                let value = consume("=") ? try parseConditionExpression() : nil
+                conditions.append(.optionalBinding(name: name, value: value, offset: offset))
+            } else if current.isKeyword("case") {
+                throw LanguageError(.unsupported("'case' patterns"), at: current.offset)
+            } else {
+                conditions.append(.expression(try parseConditionExpression()))
+            }
+        } while consume(",")
+        return conditions
+    }
+
+    mutating func parseConditionExpression() throws(LanguageError) -> Expr {
+        let saved = allowsTrailingClosure
+        allowsTrailingClosure = false
+        defer { allowsTrailingClosure = saved }
+        return try parseExpression()
+    }
+
+    mutating func parsePattern() throws(LanguageError) -> Pattern {
+        if consume("(") {
+            var elements: [Pattern] = []
+            if !current.isSymbol(")") {
+                repeat { elements.append(try parsePattern()) } while consume(",")
+            }
+            try expect(")")
+            return elements.count == 1 ? elements[0] : .tuple(elements)
+        }
+        if current.isKeyword("let") || current.isKeyword("var") { _ = advance() }
+        if case .identifier("_") = current.kind {
+            _ = advance()
+            return .wildcard
+        }
+        return .name(try expectIdentifier("a name"))
+    }
+
+    mutating func parseType() throws(LanguageError) -> TypeRef {
+        var type: TypeRef
+        let start = current.offset
+        if consume("[") {
+            let element = try parseType()
+            if current.isSymbol(":") { throw LanguageError(.unsupported("dictionaries"), at: current.offset) }
+            try expect("]")
+            type = .array(element)
+        } else if consume("(") {
+            var elements: [TypeRef] = []
+            if !current.isSymbol(")") {
+                repeat {
+                    // Tuple element labels and `_` are allowed and ignored.
+                    if case .identifier = current.kind, peekToken(1).isSymbol(":") { _ = advance(); _ = advance() }
+                    elements.append(try parseType())
+                } while consume(",")
+            }
+            try expect(")")
+            if consume("->") {
+                type = .function(elements, try parseType())
+            } else {
+                type = elements.count == 1 ? elements[0] : .tuple(elements)
+            }
+        } else {
+            let name = try expectIdentifier("a type")
+            if current.isSymbol("<") && !current.spaceBefore {
+                throw LanguageError(.unsupported("generic types"), at: start)
+            }
+            type = .named(name)
+        }
+        while !current.spaceBefore, current.isSymbol("?") || current.isSymbol("!") {
+            _ = advance()
+            type = .optional(type)
+        }
+        if current.isSymbol("->") {
+            _ = advance()
+            type = .function([type], try parseType())
+        }
+        return type
+    }
+}

@@ -1,0 +1,54 @@
+/// A native Swift object that cells can hold: the bridge through which library types
+/// (tensors, layers, data loaders) appear in the cell language as themselves.
+public protocol ScriptObject: AnyObject {
+    var scriptType: NativeType { get }
+}
+
+/// How the cell language sees one native type: its members, operators and printing.
+/// Libraries describe their types once; the interpreter stays generic.
+public final class NativeType: @unchecked Sendable {
+    public typealias Method = (ScriptObject, [ArgumentValue]) throws(LanguageError) -> Value
+
+    public let name: String
+    public var properties: [String: (ScriptObject) throws(LanguageError) -> Value] = [:]
+    public var setters: [String: (ScriptObject, Value) throws(LanguageError) -> Void] = [:]
+    public var methods: [String: Method] = [:]
+    /// `lhs op rhs` where either side is of this type; nil when it does not apply.
+    public var binaryOperator: ((String, Value, Value) throws(LanguageError) -> Value?)?
+    public var prefixOperator: ((String, ScriptObject) throws(LanguageError) -> Value?)?
+    public var subscriptGet: ((ScriptObject, [ArgumentValue]) throws(LanguageError) -> Value)?
+    /// Makes the object usable in `for x in object`.
+    public var makeIterator: ((ScriptObject) throws(LanguageError) -> AnyIterator<Value>)?
+    public var describe: (ScriptObject) -> String
+
+    public init(name: String, describe: @escaping (ScriptObject) -> String = { _ in "" }) {
+        self.name = name
+        self.describe = describe
+    }
+
+    /// Names of the library superclasses, so that a `Conv2d` passes where a `Module` is wanted.
+    public var supertypeNames: Set<String> = []
+
+    public func isKind(of typeName: String) -> Bool {
+        name == typeName || supertypeNames.contains(typeName)
+    }
+
+    public var memberNames: Set<String> {
+        Set(properties.keys).union(methods.keys)
+    }
+}
+
+/// An argument as a callee receives it.
+public struct ArgumentValue {
+    public var label: String?
+    public var value: Value
+    /// The argument was written as an integer literal, so it may become a `Double`,
+    /// as Swift literals adapt to context.
+    public var isIntegerLiteral: Bool
+
+    public init(label: String?, value: Value, isIntegerLiteral: Bool = false) {
+        self.label = label
+        self.value = value
+        self.isIntegerLiteral = isIntegerLiteral
+    }
+}

@@ -1,0 +1,102 @@
+/// A runtime value of the cell language. Native library objects (tensors, layers,
+/// data loaders) travel as `.native`, so built-ins call the real Swift types.
+public enum Value {
+    case void
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string(String)
+    case array([Value])
+    /// A tuple; `labels` is nil when no element is labelled.
+    case tuple([Value], labels: [String?]?)
+    case nilValue
+    /// A half-open integer range `lower..<upper`; `a...b` is stored as `a..<b+1`.
+    case range(Int, Int)
+    case function(Callable)
+    case object(Instance)
+    case native(ScriptObject)
+    /// A class used as a value, as in `Conv2d(...)`.
+    case classRef(ClassInfo)
+
+    /// The type name Swift would print in an error message.
+    public var typeName: String {
+        switch self {
+        case .void: "()"
+        case .int: "Int"
+        case .double: "Double"
+        case .bool: "Bool"
+        case .string: "String"
+        case .array(let items): "[\(Value.commonTypeName(items))]"
+        case .tuple(let items, _): "(" + items.map(\.typeName).joined(separator: ", ") + ")"
+        case .nilValue: "Optional"
+        case .range: "Range<Int>"
+        case .function: "function"
+        case .object(let instance): instance.classInfo.name
+        case .native(let object): object.scriptType.name
+        case .classRef(let info): "\(info.name).Type"
+        }
+    }
+
+    static func commonTypeName(_ items: [Value]) -> String {
+        guard let first = items.first else { return "Any" }
+        let name = first.typeName
+        return items.allSatisfy({ $0.typeName == name }) ? name : "Any"
+    }
+
+    var isNone: Bool {
+        if case .nilValue = self { return true }
+        return false
+    }
+}
+
+extension Value: CustomStringConvertible {
+    /// What `print` shows, following Swift's `description` for each type.
+    public var description: String { render(quoted: false) }
+
+    func render(quoted: Bool) -> String {
+        switch self {
+        case .void: return "()"
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return String(b)
+        case .string(let s): return quoted ? "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : s
+        case .array(let items): return "[" + items.map { $0.render(quoted: true) }.joined(separator: ", ") + "]"
+        case .tuple(let items, let labels):
+            let parts = items.enumerated().map { i, item in
+                let label = labels?[i].map { "\($0): " } ?? ""
+                return label + item.render(quoted: true)
+            }
+            return "(" + parts.joined(separator: ", ") + ")"
+        case .nilValue: return "nil"
+        case .range(let lower, let upper): return "\(lower)..<\(upper)"
+        case .function(let f): return "(function \(f.name))"
+        case .object(let instance): return instance.classInfo.name
+        case .native(let object): return object.scriptType.describe(object)
+        case .classRef(let info): return info.name
+        }
+    }
+}
+
+extension Value {
+    /// Structural equality, as Swift's `==` on Equatable values.
+    func isEqual(to other: Value) -> Bool? {
+        switch (self, other) {
+        case (.int(let a), .int(let b)): return a == b
+        case (.double(let a), .double(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.nilValue, .nilValue): return true
+        case (.nilValue, _), (_, .nilValue): return false
+        case (.range(let a, let b), .range(let c, let d)): return a == c && b == d
+        case (.array(let a), .array(let b)), (.tuple(let a, _), .tuple(let b, _)):
+            guard a.count == b.count else { return false }
+            for (x, y) in zip(a, b) {
+                guard let equal = x.isEqual(to: y) else { return nil }
+                if !equal { return false }
+            }
+            return true
+        case (.object(let a), .object(let b)): return a === b
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// What the `litrun` command does with one chapter: read, run or check, write back.
+public enum ChapterJob {
+    public enum Destination: Sendable {
+        case inPlace
+        case file(String)
+        case standardOutput
+    }
+
+    public enum ExitStatus: Int32, Comparable, Sendable {
+        case success = 0
+        case cellFailed = 1
+        case badInput = 2
+
+        public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Where messages go; tests capture them.
+    public struct Console: Sendable {
+        public var error: @Sendable (String) -> Void
+        public var output: @Sendable (String) -> Void
+
+        public init(error: @escaping @Sendable (String) -> Void, output: @escaping @Sendable (String) -> Void) {
+            self.error = error
+            self.output = output
+        }
+
+        public static let standard = Console(
+            error: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+            output: { FileHandle.standardOutput.write(Data($0.utf8)) })
+    }
+
+    /// Runs every cell and writes the chapter with fresh outputs.
+    public static func run(_ path: String, options: RunOptions, to destination: Destination,
+                           console: Console = .standard) -> ExitStatus {
+        let chapter: Chapter
+        do {
+            chapter = try Chapter.read(path: path)
+        } catch {
+            console.error(DiagnosticPrinter.render(error))
+            return statusForReadFailure(error)
+        }
+        let started = Date()
+        let reportedPath: String
+        switch destination {
+        case .file(let target): reportedPath = target
+        case .inPlace, .standardOutput: reportedPath = path
+        }
+        let report = ChapterRunner(options: options).run(chapter, reportedPath: reportedPath)
+        for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
+        let bytes = chapter.spliced(report.updates)
+        do {
+            switch destination {
+            case .inPlace: if bytes != chapter.bytes { try AtomicFile.write(bytes, to: path) }
+            case .file(let target): try AtomicFile.write(bytes, to: target)
+            case .standardOutput: console.output(String(decoding: bytes, as: UTF8.self))
+            }
+        } catch {
+            console.error(DiagnosticPrinter.render(error))
+            return .badInput
+        }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let summary = report.failed ? "failed" : "ok"
+        console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s")
+        return report.failed ? .cellFailed : .success
+    }
+
+    /// Reports cells whose outputs are missing or stale, running nothing.
+    public static func check(_ path: String, console: Console = .standard) -> ExitStatus {
+        let chapter: Chapter
+        do {
+            chapter = try Chapter.read(path: path)
+        } catch {
+            console.error(DiagnosticPrinter.render(error))
+            return statusForReadFailure(error)
+        }
+        let stale = StalenessCheck.staleCells(in: chapter)
+        for finding in stale { console.error(DiagnosticPrinter.render(finding, showSource: false)) }
+        if stale.isEmpty { console.error("\(path): up to date (\(chapter.cells.count) cells)") }
+        return stale.isEmpty ? .success : .cellFailed
+    }
+
+    private static func statusForReadFailure(_ diagnostic: Diagnostic) -> ExitStatus {
+        switch diagnostic.message {
+        case .unreadableFile, .notMarkdown: .badInput
+        default: .cellFailed
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Lit
+
+/// The `litrun` command: a thin layer over `ChapterJob`; all logic lives in Lit.
+@main
+struct Litrun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "litrun",
+        abstract: "Run the Swift cells of Markdown chapters and write their outputs back.",
+        discussion: """
+            Exit status: 0 on success, 1 when a cell failed (or --check found stale cells),
+            2 for bad usage or an unreadable chapter.
+            """)
+
+    @Argument(help: "Markdown chapters to run.")
+    var chapters: [String]
+
+    @Flag(help: "Run nothing; report cells whose outputs are missing or stale and exit 1 if any.")
+    var check = false
+
+    @Option(name: .long, help: ArgumentHelp("Write the result to this file and leave the chapter untouched.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .customLong("stdout"), help: "Write the result to standard output and leave the chapter untouched.")
+    var toStandardOutput = false
+
+    @Option(help: "Seed for every random number (initialisation, shuffling, rand).")
+    var seed: UInt64 = RunOptions.defaultSeed
+
+    @Option(help: ArgumentHelp("Time limit per cell in seconds; 0 for none.", valueName: "seconds"))
+    var timeout: Double = RunOptions.defaultTimeout
+
+    func validate() throws {
+        if output != nil && toStandardOutput { throw ValidationError("--output and --stdout cannot be used together") }
+        if (output != nil || toStandardOutput) && chapters.count != 1 {
+            throw ValidationError("--output and --stdout take exactly one chapter")
+        }
+        if check && (output != nil || toStandardOutput) { throw ValidationError("--check writes nothing; drop --output/--stdout") }
+        if !(timeout >= 0) || !timeout.isFinite { throw ValidationError("--timeout must be a number of seconds, 0 or more") }
+    }
+
+    func run() throws {
+        var status = ChapterJob.ExitStatus.success
+        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout)
+        let destination: ChapterJob.Destination =
+            if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
+        for chapter in chapters {
+            let result = check ? ChapterJob.check(chapter) : ChapterJob.run(chapter, options: options, to: destination)
+            status = max(status, result)
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Usage errors exit with 2, as the contract says, not the parser's default 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ChapterJob.ExitStatus.badInput.rawValue)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+@testable import Lit
+
+/// Hostile Markdown fixtures shared by the document tests.
+enum MarkdownFixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/markdown")
+
+    /// Fixtures that parse without a diagnostic.
+    static let valid = [
+        "crlf-tabs.md", "chinese-math.md", "long-fences.md", "containers.md", "no-final-newline.md",
+        "unclosed-at-end.md", "stale-output.md",
+    ]
+
+    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    static func bytes(_ name: String) -> [UInt8] {
+        (try? [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))) ?? []
+    }
+
+    static func chapter(_ name: String) throws -> Chapter {
+        try Chapter.parse(bytes(name), path: "chapters/\(name)")
+    }
+}
+
+/// SplitMix64Fuzzer, so the robustness tests see the same inputs on every run.
+struct SplitMix64Fuzzer: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Chapter {
+    /// Outputs for every cell, with text, a table and a figure, so containers see every kind of line.
+    func sampleUpdates() -> [Int: CellUpdate] {
+        let hashes = CellHash.chain(cells)
+        var updates: [Int: CellUpdate] = [:]
+        for cell in cells {
+            let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1])
+            updates[cell.number] = .output(
+                marker,
+                [
+                    .text("cell \(cell.number) says\n\nhello ``` world\n"), .text("second print\n"),
+                    .table(header: ["epoch", "loss|acc"], rows: [["1", "0.5"], ["2"]]),
+                    .figure(path: "x.assets/cell-\(cell.number).svg", alt: "loss curve"),
+                ])
+        }
+        return updates
+    }
+
+    /// The chapter's bytes with every attached output block cut out by hand, independently of `spliced`.
+    func bytesWithoutOutputs() -> [UInt8] {
+        var result = bytes
+        for cell in cells.reversed() {
+            guard let output = cell.output else { continue }
+            result.removeSubrange(cell.range.upperBound..<output.range.upperBound)
+        }
+        return result
+    }
+}
+
+func decodedText(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
