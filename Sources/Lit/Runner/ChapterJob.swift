@@ -42,12 +42,7 @@ public enum ChapterJob {
             return statusForReadFailure(error)
         }
         let started = Date()
-        let reportedPath: String
-        switch destination {
-        case .file(let target): reportedPath = target
-        case .inPlace, .standardOutput: reportedPath = path
-        }
-        let report = ChapterRunner(options: options).run(chapter, reportedPath: reportedPath)
+        let report = ChapterRunner(options: options).run(chapter)
         for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
         let bytes = chapter.spliced(report.updates)
         do {

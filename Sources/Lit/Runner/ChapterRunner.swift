@@ -27,12 +27,11 @@ public struct ChapterRunner {
         self.options = options
     }
 
-    /// Runs `chapter`; diagnostics name `reportedPath` (where the result is written).
-    public func run(_ chapter: Chapter, reportedPath: String? = nil) -> Report {
-        LargeStackThread.run { runOnCurrentThread(chapter, reportedPath: reportedPath ?? chapter.path) }
+    public func run(_ chapter: Chapter) -> Report {
+        LargeStackThread.run { runOnCurrentThread(chapter) }
     }
 
-    private func runOnCurrentThread(_ chapter: Chapter, reportedPath: String) -> Report {
+    private func runOnCurrentThread(_ chapter: Chapter) -> Report {
         let interpreter = Interpreter(seed: options.seed)
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
@@ -60,15 +59,16 @@ public struct ChapterRunner {
                                         expected: cell.flags.contains(.expectError)))
             }
         }
-        // Error positions refer to the chapter as written, after earlier cells' outputs
-        // changed size, so that a second run reproduces them exactly. Failures render
-        // once to lay the chapter out, then again with the final positions.
+        // Errors shown inside the chapter give positions in the chapter as written, after
+        // earlier cells' outputs changed size, so that a second run reproduces them
+        // exactly; they render once to lay the chapter out, then with final positions.
+        // Errors on stderr give positions in the chapter as it was read.
         var written = chapter
         for _ in 0..<2 {
             report.diagnostics = []
             for failure in failures {
                 let (update, diagnostic) = render(failure, hash: hashes[failure.cell.number - 1], in: written,
-                                                   reportedPath: reportedPath)
+                                                   read: chapter)
                 report.updates[failure.cell.number] = update
                 if let diagnostic { report.diagnostics.append(diagnostic) }
             }
@@ -80,17 +80,18 @@ public struct ChapterRunner {
     }
 
     private func render(_ failure: Failure, hash: String, in written: Chapter,
-                        reportedPath: String) -> (CellUpdate, Diagnostic?) {
+                        read: Chapter) -> (CellUpdate, Diagnostic?) {
         let shown = DiagnosticLocator(chapter: written, displayPath: written.displayName)
-        let reported = DiagnosticLocator(chapter: written, displayPath: reportedPath)
+        let reported = DiagnosticLocator(chapter: read, displayPath: read.path)
         let number = failure.cell.number
         guard let error = failure.error else {
             // An `expect-error` cell that ran cleanly.
-            let fence = written.cells[number - 1].fenceLine
-            let diagnostic = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: reportedPath, line: fence, column: 1),
-                                        sourceLine: written.line(fence))
-            var inChapter = diagnostic
-            inChapter.location?.file = written.displayName
+            let fence = read.cells[number - 1].fenceLine
+            let diagnostic = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: read.path, line: fence, column: 1),
+                                        sourceLine: read.line(fence))
+            let writtenFence = written.cells[number - 1].fenceLine
+            let inChapter = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: written.displayName, line: writtenFence, column: 1),
+                                       sourceLine: written.line(writtenFence))
             let marker = OutputMarker(cell: number, hash: hash, status: .error)
             return (.output(marker, [.text(failure.printed + DiagnosticPrinter.render(inChapter))]), diagnostic)
         }
