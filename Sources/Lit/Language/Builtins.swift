@@ -69,6 +69,11 @@ extension Interpreter {
                                                            rhsIsLiteral: best.isIntegerLiteral, at: LanguageError.unpositioned)
                     if try interpreter.isTrue(less) == (name == "min") { best = candidate }
                 }
+                // `max(0, x)` with a Double `x` is a Double, as the literal adapts.
+                if case .int(let n) = best.value, best.isIntegerLiteral,
+                   args.contains(where: { if case .double = $0.value { true } else { false } }) {
+                    return .double(Double(n))
+                }
                 return best.value
             }
         }
@@ -146,10 +151,18 @@ extension Interpreter {
         }
     }
 
+    static let maximumMaterializedCount = 10_000_000
+
     func elements(of value: Value) throws(LanguageError) -> [Value] {
         switch value {
         case .array(let items): return items
-        case .range(let lower, let upper): return (lower..<max(lower, upper)).map { .int($0) }
+        case .range(let lower, let upper, _):
+            // Building the array cannot be interrupted by the timeout, so keep it bounded.
+            let count = upper.subtractingReportingOverflow(lower)
+            guard !count.overflow, count.partialValue <= Interpreter.maximumMaterializedCount else {
+                throw .here(.runtime("range \(lower)..<\(upper) has more than 10,000,000 elements"))
+            }
+            return (lower..<max(lower, upper)).map { .int($0) }
         default: throw .here(.runtime("expected a sequence, got '\(value.typeName)'"))
         }
     }

@@ -15,11 +15,10 @@ extension Interpreter {
         }
         guard isAssignable(target) else { throw error(.invalidAssignmentTarget, at: target.offset) }
         let isLiteral = valueExpr.isIntegerLiteral
-        try modify(target, in: scope, at: target.offset, assigning: op == "=") { (current: inout Value) throws(LanguageError) in
+        try modify(target, in: scope, at: target.offset, assigning: op == "=",
+                   isIntegerLiteral: isLiteral) { (current: inout Value) throws(LanguageError) in
             if op == "=" {
-                // Keep the declared kind of number: `var x = 0.0; x = 1` stays a Double.
-                if case .double = current, case .int(let n) = value, isLiteral { current = .double(Double(n)) }
-                else { current = value }
+                current = try self.replacement(for: current, with: value, isIntegerLiteral: isLiteral, at: offset)
             } else {
                 let binary = String(op.dropLast())
                 current = try self.applyBinary(binary, current, value, lhsIsLiteral: false, rhsIsLiteral: isLiteral, at: offset)
@@ -27,29 +26,47 @@ extension Interpreter {
         }
     }
 
+    /// A Swift variable keeps its type: `var x = 0.0; x = 1` stays a Double, and
+    /// `x = n` with an `Int` variable `n` is an error.
+    private func replacement(for current: Value, with value: Value, isIntegerLiteral: Bool,
+                             at offset: Int) throws(LanguageError) -> Value {
+        switch (current, value) {
+        case (.double, .int(let n)) where isIntegerLiteral: return .double(Double(n))
+        case (.int, .int), (.double, .double), (.bool, .bool), (.string, .string), (_, .nilValue): return value
+        case (.int, _), (.double, _), (.bool, _), (.string, _):
+            throw error(.cannotConvert(from: value.typeName, to: current.typeName), at: offset)
+        default: return value
+        }
+    }
+
     /// Runs `body` on the storage that `target` names, in place (arrays are not copied).
-    func modify(_ target: Expr, in scope: Scope, at offset: Int, assigning: Bool = false,
+    /// Storage with a declared type converts the result to it.
+    /// `needsWriteAccess` tells from the stored value whether `body` will change it, so that a
+    /// `let` holding an object may still have its methods called.
+    func modify(_ target: Expr, in scope: Scope, at offset: Int, assigning: Bool = false, isIntegerLiteral: Bool = false,
+                needsWriteAccess: @escaping (Value) -> Bool = { _ in true },
                 _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
+        let access = Access(assigning: assigning, isIntegerLiteral: isIntegerLiteral, needsWriteAccess: needsWriteAccess)
         switch target.kind {
         case .name(let name):
             if let binding = scope.lookup(name, localOnly: true) {
-                try modify(binding, name, assigning: assigning, at: offset, body)
+                try modify(binding, name, access, at: offset, body)
             } else if let receiver = frames.last?.receiver, receiver.fields[name] != nil
                         || receiver.classInfo.allProperties.contains(where: { $0.name == name }) {
-                try modifyField(name, of: receiver, at: offset, body)
+                try modifyField(name, of: receiver, access, at: offset, body)
             } else if let binding = globals.lookupLocal(name) {
-                try modify(binding, name, assigning: assigning, at: offset, body)
+                try modify(binding, name, access, at: offset, body)
             } else {
                 throw error(.undefinedName(name), at: offset)
             }
         case .member(let base, let name, _):
             if case .selfRef = base.kind, let receiver = frames.last?.receiver {
-                return try modifyField(name, of: receiver, at: offset, body)
+                return try modifyField(name, of: receiver, access, at: offset, body)
             }
             let owner = try eval(base, in: scope)
             switch owner {
             case .object(let instance):
-                try modifyField(name, of: instance, at: offset, body)
+                try modifyField(name, of: instance, access, at: offset, body)
             case .native(let object):
                 guard let setter = object.scriptType.setters[name], let getter = object.scriptType.properties[name] else {
                     throw error(.runtime("cannot assign to property '\(name)' of '\(owner.typeName)'"), at: offset)
@@ -78,28 +95,48 @@ extension Interpreter {
         }
     }
 
-    private func modify(_ binding: Binding, _ name: String, assigning: Bool, at offset: Int,
-                        _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
-        // A `let` declared without a value may be assigned once.
-        if binding.isConstant {
-            guard assigning, case .void = binding.value else { throw error(.assignToConstant(name), at: offset) }
-        }
-        try body(&binding.value)
+    /// How a `modify` call treats the storage it reaches.
+    private struct Access {
+        var assigning: Bool
+        var isIntegerLiteral: Bool
+        var needsWriteAccess: (Value) -> Bool
     }
 
-    private func modifyField(_ name: String, of instance: Instance, at offset: Int,
+    static func isArray(_ value: Value) -> Bool {
+        if case .array = value { return true }
+        return false
+    }
+
+    private func modify(_ binding: Binding, _ name: String, _ access: Access, at offset: Int,
+                        _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
+        // A `let` declared without a value may be assigned once.
+        if binding.isConstant && access.needsWriteAccess(binding.value) {
+            guard access.assigning, case .void = binding.value else { throw error(.assignToConstant(name), at: offset) }
+        }
+        var value = binding.value
+        binding.value = .void  // keep `value` uniquely referenced, so appends do not copy
+        defer { binding.value = value }
+        try body(&value)
+        if let type = binding.type {
+            value = try coerce(value, to: type, isIntegerLiteral: access.isIntegerLiteral, at: offset)
+        }
+    }
+
+    private func modifyField(_ name: String, of instance: Instance, _ access: Access, at offset: Int,
                              _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
         guard let property = instance.classInfo.allProperties.first(where: { $0.name == name }) else {
             throw error(.undefinedMember(type: instance.classInfo.name, member: name), at: offset)
         }
         let inInitializer = frames.last.map { $0.isInitializer && $0.receiver === instance } ?? false
-        if property.isConstant && !inInitializer { throw error(.assignToConstant("\(instance.classInfo.name).\(name)"), at: offset) }
+        if property.isConstant && !inInitializer && access.needsWriteAccess(instance.fields[name] ?? .void) {
+            throw error(.assignToConstant("\(instance.classInfo.name).\(name)"), at: offset)
+        }
         var value = instance.fields[name] ?? .void
         instance.fields[name] = nil
         defer { instance.fields[name] = value }
         try body(&value)
         if let type = property.type {
-            value = try coerce(value, to: type, isIntegerLiteral: false, at: offset)
+            value = try coerce(value, to: type, isIntegerLiteral: access.isIntegerLiteral, at: offset)
         }
     }
 }

@@ -9,16 +9,27 @@ extension Interpreter {
             if case .superRef = base.kind { return try callSuper(name, values, at: offset) }
             if Interpreter.mutatingArrayMethods.contains(name), isAssignable(base) {
                 var result: Value = .void
-                try modify(base, in: scope, at: callee.offset) { (value: inout Value) throws(LanguageError) in
+                var receiver: Value?
+                // Only arrays are mutated in place; anything else (an object with an `append`
+                // method, say) is called after the storage is released, so its method can read it.
+                try modify(base, in: scope, at: callee.offset, needsWriteAccess: Interpreter.isArray) {
+                    (value: inout Value) throws(LanguageError) in
                     if optionalChain && value.isNone { return }
-                    guard case .array = value else {
-                        let method = try self.member(name, of: value, at: callee.offset)
-                        result = try self.callValue(method, values, at: offset)
-                        return
-                    }
+                    guard case .array = value else { receiver = value; return }
                     result = try self.mutateArray(&value, name, values, at: offset)
                 }
+                if let receiver { return try callValue(try member(name, of: receiver, at: callee.offset), values, at: offset) }
                 return result
+            }
+            // `first(where:)` and `last(where:)` share their names with properties.
+            if name == "first" || name == "last", values.count == 1, values[0].label == "where" || values[0].value.isFunction {
+                let receiver = try eval(base, in: scope)
+                if optionalChain && receiver.isNone { return .nilValue }
+                if case .array(let items) = receiver {
+                    let ordered = name == "first" ? items : items.reversed()
+                    for item in ordered where try isTrue(try call(values[0].value, item, at: offset)) { return item }
+                    return .nilValue
+                }
             }
         }
         let function = try eval(callee, in: scope)
@@ -56,7 +67,8 @@ extension Interpreter {
             local.declare(parameter.name, value, isConstant: true)
         }
         frames.append(Frame(function: declaration.name, cell: declaration.cell, callOffset: offset, callCell: callCell,
-                            receiver: receiver, owner: owner, isInitializer: declaration.name == "init"))
+                            receiver: receiver, owner: owner, isInitializer: declaration.name == "init",
+                            returnType: declaration.returnType))
         defer { frames.removeLast() }
         do throws(LanguageError) {
             // A single-expression body returns its value, as in Swift 5.9.

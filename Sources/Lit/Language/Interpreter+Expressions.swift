@@ -62,7 +62,11 @@ extension Interpreter {
         case .binary(let op, let lhs, let rhs):
             return try evalBinary(op, lhs, rhs, in: scope, at: expr.offset)
         case .ternary(let condition, let then, let otherwise):
-            return try eval(try truth(condition, in: scope) ? then : otherwise, in: scope)
+            let (chosen, other) = try truth(condition, in: scope) ? (then, otherwise) : (otherwise, then)
+            let value = try eval(chosen, in: scope)
+            // `flag ? 1 : 0.5` is a Double: an integer literal adapts to the other branch's literal.
+            if chosen.isIntegerLiteral, case .floating = other.kind, case .int(let n) = value { return .double(Double(n)) }
+            return value
         case .assign(let op, let target, let value):
             try assign(op, target, value, in: scope, at: expr.offset)
             return .void
@@ -112,7 +116,7 @@ extension Interpreter {
                     throw error(.indexOutOfRange(index: index, count: items.count), at: offset)
                 }
                 return items[index]
-            case .range(let lower, let upper):
+            case .range(let lower, let upper, _):
                 guard lower >= 0 && upper <= items.count && lower <= upper else {
                     throw error(.runtime("range \(lower)..<\(upper) is out of bounds for count \(items.count)"), at: offset)
                 }

@@ -16,14 +16,18 @@ extension Interpreter {
             if let index = labels?.firstIndex(of: name) { return items[index] }
         case .array(let items):
             if let found = try arrayMember(name, items, at: offset) { return found }
-        case .range(let lower, let upper):
+        case .range(let lower, let upper, _):
             switch name {
-            case "count": return .int(upper - lower)
+            case "count":
+                let count = upper.subtractingReportingOverflow(lower)
+                guard !count.overflow else { throw error(.arithmeticOverflow("\(upper) - \(lower)"), at: offset) }
+                return .int(count.partialValue)
             case "isEmpty": return .bool(upper <= lower)
             case "lowerBound": return .int(lower)
             case "upperBound": return .int(upper)
             default:
-                if let found = try arrayMember(name, (lower..<max(lower, upper)).map { .int($0) }, at: offset) { return found }
+                let items = try positioned(at: offset) { () throws(LanguageError) in try elements(of: value) }
+                if let found = try arrayMember(name, items, at: offset) { return found }
             }
         case .string(let text):
             if let found = stringMember(name, text) { return found }
@@ -100,6 +104,10 @@ extension Interpreter {
                     throw .here(.wrongArgumentCount(callee: "reduce", expected: 2, found: args.count))
                 }
                 var accumulator = args[0].value
+                // `doubles.reduce(0, +)`: the literal 0 becomes a Double, as in Swift.
+                if args[0].isIntegerLiteral, case .int(let n) = accumulator, case .double? = items.first {
+                    accumulator = .double(Double(n))
+                }
                 for item in items { accumulator = try self.call(args[1].value, accumulator, item) }
                 return accumulator
             }

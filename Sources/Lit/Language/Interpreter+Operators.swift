@@ -11,8 +11,10 @@ extension Interpreter {
             let value = try eval(lhs, in: scope)
             return value.isNone ? try eval(rhs, in: scope) : value
         default:
-            let left = try eval(lhs, in: scope)
-            let right = try eval(rhs, in: scope)
+            var left = try eval(lhs, in: scope)
+            var right = try eval(rhs, in: scope)
+            if case .double = right, let value = lhs.literalDouble { left = .double(value) }
+            if case .double = left, let value = rhs.literalDouble { right = .double(value) }
             return try applyBinary(op, left, right, lhsIsLiteral: lhs.isIntegerLiteral, rhsIsLiteral: rhs.isIntegerLiteral, at: offset)
         }
     }
@@ -76,7 +78,7 @@ extension Interpreter {
         case "...":
             guard a <= b else { throw error(.runtime("range requires lowerBound <= upperBound, but got \(a)...\(b)"), at: offset) }
             guard b < Int.max else { throw error(.arithmeticOverflow("..."), at: offset) }
-            return .range(a, b + 1)
+            return .range(a, b + 1, closed: true)
         default:
             throw error(.typeMismatch(operation: op, lhs: "Int", rhs: "Int"), at: offset)
         }

@@ -14,12 +14,12 @@ extension Interpreter {
             _ = try eval(expr, in: scope)
         case .variable(let isConstant, let pattern, let type, let initial):
             guard let initial else {
-                for name in pattern.boundNames { scope.declare(name, .void, isConstant: isConstant) }
+                for name in pattern.boundNames { scope.declare(name, .void, isConstant: isConstant, type: type) }
                 return .normal
             }
             var value = try eval(initial, in: scope)
             if let type { value = try coerce(value, to: type, isIntegerLiteral: initial.isIntegerLiteral, at: initial.offset) }
-            try bind(pattern, to: value, in: scope, isConstant: isConstant, at: statement.offset)
+            try bind(pattern, to: value, in: scope, isConstant: isConstant, type: type, at: statement.offset)
         case .function(let declaration):
             declaration.cell = cellOfRunningCode
             scope.declare(declaration.name, .function(UserFunction(declaration, scope: scope)), isConstant: true)
@@ -65,7 +65,12 @@ extension Interpreter {
             } while try truth(condition, in: scope)
         case .returnStatement(let value):
             guard let value else { return .returned(.void) }
-            return .returned(try eval(value, in: scope))
+            let result = try eval(value, in: scope)
+            // `return 1` from a function declared `-> Double`: the literal adapts.
+            if value.isIntegerLiteral, let type = frames.last?.returnType {
+                return .returned(try coerce(result, to: type, isIntegerLiteral: true, at: value.offset))
+            }
+            return .returned(result)
         case .breakStatement:
             return .breakLoop
         case .continueStatement:
@@ -96,7 +101,7 @@ extension Interpreter {
     /// Ranges iterate lazily; arrays by element; native objects through their iterator.
     func makeIterator(_ sequence: Value, at offset: Int) throws(LanguageError) -> () throws(LanguageError) -> Value? {
         switch sequence {
-        case .range(let lower, let upper):
+        case .range(let lower, let upper, _):
             var next = lower
             return {
                 guard next < upper else { return nil }
@@ -123,10 +128,11 @@ extension Interpreter {
         throw error(.runtime("for-in loop requires a sequence, but '\(sequence.typeName)' is not one"), at: offset)
     }
 
-    func bind(_ pattern: Pattern, to value: Value, in scope: Scope, isConstant: Bool, at offset: Int) throws(LanguageError) {
+    func bind(_ pattern: Pattern, to value: Value, in scope: Scope, isConstant: Bool, type: TypeRef? = nil,
+              at offset: Int) throws(LanguageError) {
         switch pattern {
         case .name(let name):
-            scope.declare(name, value, isConstant: isConstant)
+            scope.declare(name, value, isConstant: isConstant, type: type)
         case .wildcard:
             break
         case .tuple(let patterns):
@@ -186,16 +192,5 @@ extension Interpreter {
 
     func lookupGlobal(_ name: String) -> Value? {
         globals.lookupLocal(name)?.value ?? builtins[name]
-    }
-}
-
-extension Expr {
-    /// An integer literal adapts to `Double` where the context wants one.
-    var isIntegerLiteral: Bool {
-        switch kind {
-        case .integer: true
-        case .array(let elements): !elements.isEmpty && elements.allSatisfy(\.isIntegerLiteral)
-        default: false
-        }
     }
 }

@@ -12,6 +12,8 @@ public final class Interpreter {
         var receiver: Instance?
         var owner: ClassInfo?
         var isInitializer: Bool
+        /// What a `return` in this frame must produce; nil for closures.
+        var returnType: TypeRef? = nil
     }
 
     enum Flow {
@@ -49,6 +51,7 @@ public final class Interpreter {
 
     /// Parses, resolves and runs one cell's code.
     public func run(_ code: String, cell: Int, timeout: Double? = nil) throws(LanguageError) -> CellResult {
+        output = ""  // a cell that fails to parse printed nothing
         let statements = try parse(code, cell: cell)
         return try execute(statements, cell: cell, timeout: timeout)
     }

@@ -5,6 +5,12 @@ struct Lexer {
     private let end: Int
     private var tokens: [Token] = []
     private var sawNewline = true
+    /// How many string interpolations enclose this lexer; bounded so that hostile input
+    /// cannot overflow the stack.
+    private var interpolationDepth = 0
+    /// Where the last token ended: "found end of cell" points there, as Swift does,
+    /// not past trailing blank lines and comments.
+    private var lastTokenEnd = 0
 
     static func tokenize(_ code: String) throws(LanguageError) -> [Token] {
         var lexer = Lexer(bytes: Array(code.utf8), from: 0, to: code.utf8.count)
@@ -29,7 +35,7 @@ struct Lexer {
             let hadSpace = try skipTrivia()
             if index >= end {
                 if stopAtClosingParen { throw LanguageError(.unterminatedString, at: index) }
-                tokens.append(Token(kind: .end, offset: index, startsLine: true, spaceBefore: true, spaceAfter: true))
+                tokens.append(Token(kind: .end, offset: lastTokenEnd, startsLine: true, spaceBefore: true, spaceAfter: true))
                 return
             }
             let c = peek()
@@ -42,6 +48,7 @@ struct Lexer {
             }
             let start = index
             let kind = try lexToken()
+            lastTokenEnd = index
             let after = index < end ? bytes[index] : UInt8(ascii: " ")
             tokens.append(Token(
                 kind: kind, offset: start, startsLine: sawNewline, spaceBefore: hadSpace || sawNewline,
@@ -203,8 +210,12 @@ struct Lexer {
             case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): text.append(escape)
             case UInt8(ascii: "("):
                 if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))); text = [] }
+                guard interpolationDepth < Parser.maximumDepth else {
+                    throw LanguageError(.unsupported("nesting deeper than \(Parser.maximumDepth) levels"), at: index - 2)
+                }
                 var inner = Lexer(bytes: bytes, from: index, to: end)
                 inner.sawNewline = false
+                inner.interpolationDepth = interpolationDepth + 1
                 try inner.run(stopAtClosingParen: true)
                 index = inner.index
                 inner.tokens.append(Token(kind: .end, offset: index - 1, startsLine: false, spaceBefore: false, spaceAfter: false))

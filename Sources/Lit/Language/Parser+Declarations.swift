@@ -33,7 +33,15 @@ extension Parser {
         var parameters: [Parameter] = []
         if !current.isSymbol(")") {
             repeat {
-                let first = try expectIdentifier("a parameter name")
+                let first: String
+                // Swift allows most keywords as argument labels: `func index(of x: Int, in xs: [Int])`.
+                if case .keyword(let word) = current.kind, !["inout", "var", "let"].contains(word),
+                   case .identifier = peekToken(1).kind {
+                    first = word
+                    _ = advance()
+                } else {
+                    first = try expectIdentifier("a parameter name")
+                }
                 var label: String? = first == "_" ? nil : first
                 var name = first
                 if case .identifier(let second) = current.kind {

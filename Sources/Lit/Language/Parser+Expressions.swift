@@ -40,7 +40,12 @@ extension Parser {
 
     mutating func parseBinary(minimum: Int) throws(LanguageError) -> Expr {
         var lhs = try parsePrefix()
+        // A long chain `a + b + c ...` builds a deep tree, so each link counts as nesting.
+        var links = 0
+        defer { depth -= links }
         while case .symbol(let op) = current.kind, let level = Parser.precedence[op], level >= minimum {
+            try enterNesting()
+            links += 1
             let token = current
             // `a ..< b` and `a..<b` are both fine for ranges; elsewhere whitespace decides.
             guard isInfix(token) || level == 7 else {
@@ -75,8 +80,14 @@ extension Parser {
     mutating func parsePostfix(_ base: Expr) throws(LanguageError) -> Expr {
         var expr = base
         var inOptionalChain = false
+        var links = 0
+        defer { depth -= links }
         while true {
             let token = current
+            if links > 0 || isPostfixStart(token) {
+                try enterNesting()
+                links += 1
+            }
             if token.isSymbol("(") && !token.startsLine {
                 _ = advance()
                 var arguments = try parseArguments(closing: ")")
@@ -117,6 +128,12 @@ extension Parser {
                 return expr
             }
         }
+    }
+
+    /// Whether `token` may continue a postfix chain; a rough test, used only to count nesting.
+    private func isPostfixStart(_ token: Token) -> Bool {
+        token.isSymbol("(") || token.isSymbol("[") || token.isSymbol(".") || token.isSymbol("?")
+            || token.isSymbol("!") || token.isSymbol("{")
     }
 
     private func isCallable(_ expr: Expr) -> Bool {

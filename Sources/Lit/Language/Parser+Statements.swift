@@ -116,6 +116,8 @@ extension Parser {
     }
 
     mutating func parsePattern() throws(LanguageError) -> Pattern {
+        try enterNesting()
+        defer { depth -= 1 }
         if consume("(") {
             var elements: [Pattern] = []
             if !current.isSymbol(")") {
@@ -133,6 +135,8 @@ extension Parser {
     }
 
     mutating func parseType() throws(LanguageError) -> TypeRef {
+        try enterNesting()
+        defer { depth -= 1 }
         var type: TypeRef
         let start = current.offset
         if consume("[") {

@@ -2,10 +2,13 @@
 final class Binding {
     var value: Value
     let isConstant: Bool
+    /// The annotation it was declared with; later assignments must conform to it.
+    let type: TypeRef?
 
-    init(_ value: Value, isConstant: Bool) {
+    init(_ value: Value, isConstant: Bool, type: TypeRef? = nil) {
         self.value = value
         self.isConstant = isConstant
+        self.type = type
     }
 }
 
@@ -20,8 +23,8 @@ final class Scope {
 
     var isGlobal: Bool { parent == nil }
 
-    func declare(_ name: String, _ value: Value, isConstant: Bool) {
-        bindings[name] = Binding(value, isConstant: isConstant)
+    func declare(_ name: String, _ value: Value, isConstant: Bool, type: TypeRef? = nil) {
+        bindings[name] = Binding(value, isConstant: isConstant, type: type)
     }
 
     func lookupLocal(_ name: String) -> Binding? {

@@ -10,8 +10,9 @@ public enum Value {
     /// A tuple; `labels` is nil when no element is labelled.
     case tuple([Value], labels: [String?]?)
     case nilValue
-    /// A half-open integer range `lower..<upper`; `a...b` is stored as `a..<b+1`.
-    case range(Int, Int)
+    /// An integer range, stored half-open as `lower..<upper`; `closed` remembers that it
+    /// was written `a...b` (stored as `a..<b+1`), for printing.
+    case range(Int, Int, closed: Bool = false)
     case function(Callable)
     case object(Instance)
     case native(ScriptObject)
@@ -29,7 +30,7 @@ public enum Value {
         case .array(let items): "[\(Value.commonTypeName(items))]"
         case .tuple(let items, _): "(" + items.map(\.typeName).joined(separator: ", ") + ")"
         case .nilValue: "Optional"
-        case .range: "Range<Int>"
+        case .range(_, _, let closed): closed ? "ClosedRange<Int>" : "Range<Int>"
         case .function: "function"
         case .object(let instance): instance.classInfo.name
         case .native(let object): object.scriptType.name
@@ -41,6 +42,11 @@ public enum Value {
         guard let first = items.first else { return "Any" }
         let name = first.typeName
         return items.allSatisfy({ $0.typeName == name }) ? name : "Any"
+    }
+
+    var isFunction: Bool {
+        if case .function = self { return true }
+        return false
     }
 
     var isNone: Bool {
@@ -68,7 +74,7 @@ extension Value: CustomStringConvertible {
             }
             return "(" + parts.joined(separator: ", ") + ")"
         case .nilValue: return "nil"
-        case .range(let lower, let upper): return "\(lower)..<\(upper)"
+        case .range(let lower, let upper, let closed): return closed ? "\(lower)...\(upper - 1)" : "\(lower)..<\(upper)"
         case .function(let f): return "(function \(f.name))"
         case .object(let instance): return instance.classInfo.name
         case .native(let object): return object.scriptType.describe(object)
@@ -87,7 +93,7 @@ extension Value {
         case (.string(let a), .string(let b)): return a == b
         case (.nilValue, .nilValue): return true
         case (.nilValue, _), (_, .nilValue): return false
-        case (.range(let a, let b), .range(let c, let d)): return a == c && b == d
+        case (.range(let a, let b, _), .range(let c, let d, _)): return a == c && b == d
         case (.array(let a), .array(let b)), (.tuple(let a, _), .tuple(let b, _)):
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) {

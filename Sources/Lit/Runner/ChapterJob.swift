@@ -8,7 +8,7 @@ public enum ChapterJob {
         case standardOutput
     }
 
-    public enum ExitStatus: Int32, Comparable, Sendable {
+    public enum ExitStatus: Int32, Comparable, Sendable, Error {
         case success = 0
         case cellFailed = 1
         case badInput = 2
@@ -35,11 +35,9 @@ public enum ChapterJob {
     public static func run(_ path: String, options: RunOptions, to destination: Destination,
                            console: Console = .standard) -> ExitStatus {
         let chapter: Chapter
-        do {
-            chapter = try Chapter.read(path: path)
-        } catch {
-            console.error(DiagnosticPrinter.render(error))
-            return statusForReadFailure(error)
+        switch read(path, console: console) {
+        case .success(let read): chapter = read
+        case .failure(let status): return status
         }
         let started = Date()
         let report = ChapterRunner(options: options).run(chapter)
@@ -64,11 +62,9 @@ public enum ChapterJob {
     /// Reports cells whose outputs are missing or stale, running nothing.
     public static func check(_ path: String, console: Console = .standard) -> ExitStatus {
         let chapter: Chapter
-        do {
-            chapter = try Chapter.read(path: path)
-        } catch {
-            console.error(DiagnosticPrinter.render(error))
-            return statusForReadFailure(error)
+        switch read(path, console: console) {
+        case .success(let read): chapter = read
+        case .failure(let status): return status
         }
         let stale = StalenessCheck.staleCells(in: chapter)
         for finding in stale { console.error(DiagnosticPrinter.render(finding, showSource: false)) }
@@ -76,10 +72,17 @@ public enum ChapterJob {
         return stale.isEmpty ? .success : .cellFailed
     }
 
-    private static func statusForReadFailure(_ diagnostic: Diagnostic) -> ExitStatus {
-        switch diagnostic.message {
-        case .unreadableFile, .notMarkdown: .badInput
-        default: .cellFailed
+    /// Reads a chapter, reporting why it cannot be run: an unreadable or binary file is
+    /// bad input (2); a chapter with a malformed cell or block is a failure (1).
+    private static func read(_ path: String, console: Console) -> Result<Chapter, ExitStatus> {
+        do {
+            return .success(try Chapter.read(path: path))
+        } catch {
+            console.error(DiagnosticPrinter.render(error))
+            switch error.message {
+            case .unreadableFile, .notMarkdown: return .failure(.badInput)
+            default: return .failure(.cellFailed)
+            }
         }
     }
 }

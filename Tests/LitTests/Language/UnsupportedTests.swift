@@ -1,0 +1,27 @@
+import Testing
+@testable import Lit
+
+@Suite struct UnsupportedTests {
+    static let cases: [(code: String, feature: String)] = [
+        ("protocol Shape { }", "'protocol'"),
+        ("struct Point { var x = 0 }", "'struct'"),
+        ("enum Color { case red }", "'enum'"),
+        ("import Foundation", "'import'"),
+        ("extension Int { }", "'extension'"),
+        ("func id<T>(_ x: T) -> T { x }", "generic functions"),
+        ("func f() throws { }", "'throws' functions"),
+        ("let d = [\"a\": 1]", "dictionaries"),
+        ("let x = try f()", "'try'"),
+    ]
+
+    @Test(arguments: cases)
+    func unsupportedConstructIsAClearError(code: String, feature: String) {
+        let error = failure(code)
+        #expect(error?.message == .unsupported(feature))
+        #expect(error?.message.text.hasPrefix("cell language does not support ") == true)
+    }
+
+    @Test func genericTypeAnnotation() {
+        #expect(failure("let xs: Array<Int> = []")?.message == .unsupported("generic types"))
+    }
+}

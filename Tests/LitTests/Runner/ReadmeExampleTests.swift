@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import Lit
+
+/// The README shows a chapter before and after a run; running the first must give the second.
+@Test func readmeExampleIsWhatLitrunWrites() throws {
+    let readme = try String(contentsOf: TestPaths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+    let blocks = readme.components(separatedBy: "````markdown\n").dropFirst().map {
+        String($0.components(separatedBy: "\n````").first ?? "") + "\n"
+    }
+    try #require(blocks.count >= 2)
+    let chapter = try Chapter.parse(Array(blocks[0].utf8), path: "chapter.md")
+    let report = ChapterRunner().run(chapter)
+    #expect(!report.failed)
+    #expect(String(decoding: chapter.spliced(report.updates), as: UTF8.self) == blocks[1])
+}
+
+/// Every chapter in chapters/ that needs nothing beyond the language is current: running
+/// it changes no byte.
+@Test func tourChapterIsCurrent() throws {
+    let path = TestPaths.repository.appendingPathComponent("chapters/tour.md").path
+    let chapter = try Chapter.read(path: path)
+    let report = ChapterRunner().run(chapter)
+    #expect(!report.failed, "\(report.diagnostics.map { DiagnosticPrinter.render($0) })")
+    #expect(String(decoding: chapter.spliced(report.updates), as: UTF8.self) == String(decoding: chapter.bytes, as: UTF8.self))
+}
