@@ -38,10 +38,7 @@ extension Interpreter {
         case (.string(let a), .string(let b)):
             switch op {
             case "+": return .string(a + b)
-            case "<": return .bool(a < b)
-            case ">": return .bool(a > b)
-            case "<=": return .bool(a <= b)
-            case ">=": return .bool(a >= b)
+            case "==", "!=", "<", ">", "<=", ">=": return .bool(Interpreter.compare(op, a, b))
             default: break
             }
         case (.array(let a), .array(let b)) where op == "+":
@@ -66,12 +63,7 @@ extension Interpreter {
         case "/", "%":
             guard b != 0 else { throw error(.divisionByZero, at: offset) }
             result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
-        case "==": return .bool(a == b)
-        case "!=": return .bool(a != b)
-        case "<": return .bool(a < b)
-        case ">": return .bool(a > b)
-        case "<=": return .bool(a <= b)
-        case ">=": return .bool(a >= b)
+        case "==", "!=", "<", ">", "<=", ">=": return .bool(Interpreter.compare(op, a, b))
         case "..<":
             guard a <= b else { throw error(.runtime("range requires lowerBound <= upperBound, but got \(a)..<\(b)"), at: offset) }
             return .range(a, b)
@@ -92,16 +84,23 @@ extension Interpreter {
         case "-": return .double(a - b)
         case "*": return .double(a * b)
         case "/": return .double(a / b)
-        case "==": return .bool(a == b)
-        case "!=": return .bool(a != b)
-        case "<": return .bool(a < b)
-        case ">": return .bool(a > b)
-        case "<=": return .bool(a <= b)
-        case ">=": return .bool(a >= b)
+        case "==", "!=", "<", ">", "<=", ">=": return .bool(Interpreter.compare(op, a, b))
         case "%":
             throw error(.runtime("'%' is unavailable for Double in Swift; use truncatingRemainder(dividingBy:)"), at: offset)
         default:
             throw error(.typeMismatch(operation: op, lhs: "Double", rhs: "Double"), at: offset)
+        }
+    }
+
+    /// One of the six comparison operators.
+    private static func compare<T: Comparable>(_ op: String, _ a: T, _ b: T) -> Bool {
+        switch op {
+        case "==": a == b
+        case "!=": a != b
+        case "<": a < b
+        case ">": a > b
+        case "<=": a <= b
+        default: a >= b
         }
     }
 

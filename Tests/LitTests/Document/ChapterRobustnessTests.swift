@@ -13,7 +13,7 @@ import Testing
     static let interesting = Array("`~>-*+1. \t\n\r<!->litrun:output cell=1 hash=0 end swift norun".utf8) + [0xE4, 0xB8, 0xAD, 0xFF, 0]
 
     @Test func survivesRandomAndMutatedInput() throws {
-        var random = SplitMix64Fuzzer(state: 0x5EED_1234)
+        var random = SplitMix64(seed: 0x5EED_1234)
         let fixtures = MarkdownFixtures.valid.map(MarkdownFixtures.bytes) + [MarkdownFixtures.bytes("unknown-flag.md"), MarkdownFixtures.bytes("unterminated.md")]
         var parsed = 0
         for iteration in 0..<3000 {
@@ -53,7 +53,7 @@ import Testing
         #expect(parsed > 1000)
     }
 
-    private func mutate(_ bytes: inout [UInt8], using random: inout SplitMix64Fuzzer) {
+    private func mutate(_ bytes: inout [UInt8], using random: inout SplitMix64) {
         let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
         switch Int.random(in: 0..<6, using: &random) {
         case 0 where !bytes.isEmpty:

@@ -23,19 +23,6 @@ enum MarkdownFixtures {
     }
 }
 
-/// SplitMix64Fuzzer, so the robustness tests see the same inputs on every run.
-struct SplitMix64Fuzzer: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension Chapter {
     /// Outputs for every cell, with text, a table and a figure, so containers see every kind of line.
     func sampleUpdates() -> [Int: CellUpdate] {

@@ -2,21 +2,6 @@ import Foundation
 import Testing
 @testable import Lit
 
-/// A fixed-seed SplitMix64 generator, so the fuzz inputs are the same on every run.
-struct CellFuzzRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 @Suite struct LanguageRobustnessTests {
     static let programs = [
         """
@@ -55,7 +40,7 @@ struct CellFuzzRandom {
     @Test func parserAndInterpreterSurviveRandomInput() {
         // Mutated programs may recurse, so run them with the runner's large stack.
         let runs = LargeStackThread.run { () -> Int in
-            var random = CellFuzzRandom(state: 0xC311_F022)
+            var random = SplitMix64(seed: 0xC311_F022)
             var runs = 0
             for _ in 0..<2000 {
                 Self.exercise(Self.randomBytes(&random))
@@ -100,7 +85,7 @@ struct CellFuzzRandom {
         _ = try? interpreter.run(code, cell: 1, timeout: 0.05)
     }
 
-    static func randomBytes(_ random: inout CellFuzzRandom) -> String {
+    static func randomBytes(_ random: inout SplitMix64) -> String {
         let count = random.below(80)
         var bytes: [UInt8] = []
         for _ in 0..<count {
@@ -115,7 +100,7 @@ struct CellFuzzRandom {
     }
 
     /// Splits the program at token starts, then deletes, duplicates, swaps, inserts or truncates.
-    static func mutate(_ program: String, _ random: inout CellFuzzRandom) -> String {
+    static func mutate(_ program: String, _ random: inout SplitMix64) -> String {
         let bytes = Array(program.utf8)
         guard let tokens = try? Lexer.tokenize(program) else { return program }
         let starts = tokens.map(\.offset).filter { $0 < bytes.count } + [bytes.count]
