@@ -53,6 +53,8 @@ extension Interpreter {
                 }
             default: break
             }
+        case .function(let function as OverloadSet):
+            if let value = Interpreter.staticMembers[function.name]?[name] { return value }
         case .nilValue:
             throw error(.runtime("value of optional type must be unwrapped to refer to member '\(name)'; use '?.' or '!'"), at: offset)
         default:
@@ -60,6 +62,16 @@ extension Interpreter {
         }
         throw error(.undefinedMember(type: value.typeName, member: name), at: offset)
     }
+
+    /// Static members of the number types, as in `Double.pi` and `Int.max`.
+    nonisolated(unsafe) static let staticMembers: [String: [String: Value]] = [
+        "Double": [
+            "pi": .double(Double.pi), "infinity": .double(Double.infinity), "nan": .double(Double.nan),
+            "greatestFiniteMagnitude": .double(Double.greatestFiniteMagnitude),
+            "leastNormalMagnitude": .double(Double.leastNormalMagnitude), "ulpOfOne": .double(Double.ulpOfOne),
+        ],
+        "Int": ["max": .int(Int.max), "min": .int(Int.min)],
+    ]
 
     func method(_ name: String, _ body: @escaping ([ArgumentValue]) throws(LanguageError) -> Value) -> Value {
         .function(BoundNativeMethod(name, body))

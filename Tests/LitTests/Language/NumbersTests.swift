@@ -67,6 +67,11 @@ import Testing
 }
 
 @Suite struct LiteralAdaptationTests {
+    @Test func staticMembersOfNumberTypes() throws {
+        #expect(try output("print(Double.pi, Int.max, Double.infinity, 1.0 / 0.0 == Double.infinity)")
+                == "3.141592653589793 9223372036854775807 inf true\n")
+    }
+
     @Test func literalExpressionsAdaptAsAWhole() throws {
         // Swift types every literal here as Double: (1 + 2) * 2.5 and 1 / 2 * 2.5 = 0.5 * 2.5.
         #expect(try output("let x = 2.5\nprint((1 + 2) * x, -2 * x, 1 / 2 * x, x * (3 - 1))") == "7.5 -5.0 1.25 5.0\n")
