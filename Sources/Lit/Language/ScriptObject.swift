@@ -8,11 +8,13 @@ public protocol ScriptObject: AnyObject {
 /// Libraries describe their types once; the interpreter stays generic.
 public final class NativeType: @unchecked Sendable {
     public typealias Method = (ScriptObject, [ArgumentValue]) throws(LanguageError) -> Value
+    public typealias Getter = (ScriptObject) throws(LanguageError) -> Value
+    public typealias Setter = (ScriptObject, Value) throws(LanguageError) -> Void
 
     public let name: String
-    public var properties: [String: (ScriptObject) throws(LanguageError) -> Value] = [:]
-    public var setters: [String: (ScriptObject, Value) throws(LanguageError) -> Void] = [:]
-    public var methods: [String: Method] = [:]
+    public private(set) var properties: [String: Getter] = [:]
+    public private(set) var setters: [String: Setter] = [:]
+    public private(set) var methods: [String: Method] = [:]
     /// `lhs op rhs` where either side is of this type; nil when it does not apply.
     public var binaryOperator: ((String, Value, Value) throws(LanguageError) -> Value?)?
     public var prefixOperator: ((String, ScriptObject) throws(LanguageError) -> Value?)?
@@ -24,6 +26,20 @@ public final class NativeType: @unchecked Sendable {
     public init(name: String, describe: @escaping (ScriptObject) -> String = { _ in "" }) {
         self.name = name
         self.describe = describe
+    }
+
+    // Registration goes through methods: Swift 6.3 crashes compiling a typed-throws
+    // closure literal that returns Void when it is stored straight into a dictionary.
+
+    /// Adds a read-only property, or a settable one when `set` is given.
+    public func property(_ name: String, get: @escaping Getter, set: Setter? = nil) {
+        properties[name] = get
+        setters[name] = set
+    }
+
+    /// Adds a method; `callAsFunction` makes the object callable.
+    public func method(_ name: String, _ body: @escaping Method) {
+        methods[name] = body
     }
 
     /// Names of the library superclasses, so that a `Conv2d` passes where a `Module` is wanted.
