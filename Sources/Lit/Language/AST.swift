@@ -158,11 +158,6 @@ final class FunctionDecl {
         self.isOverride = isOverride
         self.offset = offset
     }
-
-    /// `name(label:_:)`, as Swift spells a function's full name.
-    var signature: String {
-        "\(name)(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
-    }
 }
 
 final class PropertyDecl {

@@ -7,10 +7,17 @@ extension Interpreter {
 
     /// Adds an overload of a global function; an overload returns nil when the
     /// arguments are not for it, and the next one is tried.
-    public func define(_ name: String, _ overload: @escaping Overload) {
+    /// With `signatures`, calls with other labels are rejected before the cell runs;
+    /// an overload defined without them turns that check off for the name.
+    public func define(_ name: String, signatures: [Signature]? = nil, _ overload: @escaping Overload) {
         let set: OverloadSet
-        if case .function(let existing as OverloadSet)? = builtins[name] { set = existing }
-        else { set = OverloadSet(name); builtins[name] = .function(set) }
+        if case .function(let existing as OverloadSet)? = builtins[name] {
+            set = existing
+            set.signatures = signatures.flatMap { new in set.signatures.map { $0 + new } }
+        } else {
+            set = OverloadSet(name, signatures: signatures)
+            builtins[name] = .function(set)
+        }
         set.overloads.insert(overload, at: 0)
     }
 
@@ -20,7 +27,7 @@ extension Interpreter {
     }
 
     func installBuiltins() {
-        define("print") { (interpreter, args) throws(LanguageError) in
+        define("print", signatures: [Signature("_...", "separator=", "terminator=")]) { (interpreter, args) throws(LanguageError) in
             var separator = " ", terminator = "\n"
             var items: [String] = []
             for argument in args {
@@ -35,7 +42,7 @@ extension Interpreter {
             return .void
         }
         for name in ["precondition", "assert"] {
-            define(name) { (interpreter, args) throws(LanguageError) in
+            define(name, signatures: [Signature("_", "_=")]) { (interpreter, args) throws(LanguageError) in
                 guard !args.isEmpty, args.count <= 2 else {
                     throw .here(.wrongArgumentCount(callee: name, expected: 2, found: args.count))
                 }
@@ -44,7 +51,7 @@ extension Interpreter {
                 throw .here(name == "assert" ? .assertionFailed(message) : .preconditionFailed(message))
             }
         }
-        define("fatalError") { (interpreter, args) throws(LanguageError) in
+        define("fatalError", signatures: [Signature("_=")]) { (interpreter, args) throws(LanguageError) in
             throw .here(.fatalError(args.isEmpty ? "" : try interpreter.string(args, 0, label: nil)))
         }
         installNumericBuiltins()
@@ -52,7 +59,7 @@ extension Interpreter {
     }
 
     private func installNumericBuiltins() {
-        define("abs") { _, args in
+        define("abs", signatures: [Signature("_")]) { _, args in
             guard args.count == 1 else { return nil }
             switch args[0].value {
             case .int(let n): return n == Int.min ? nil : .int(abs(n))
@@ -61,7 +68,7 @@ extension Interpreter {
             }
         }
         for name in ["min", "max"] {
-            define(name) { (interpreter, args) throws(LanguageError) in
+            define(name, signatures: [Signature("_", "_", "_...")]) { (interpreter, args) throws(LanguageError) in
                 guard args.count >= 2, args.allSatisfy({ $0.label == nil }) else { return nil }
                 var best = args[0]
                 for candidate in args.dropFirst() {
@@ -83,7 +90,7 @@ extension Interpreter {
             "tanh": Foundation.tanh,
         ]
         for (name, function) in functions {
-            define(name) { (interpreter, args) throws(LanguageError) in
+            define(name, signatures: [Signature("_")]) { (interpreter, args) throws(LanguageError) in
                 guard args.count == 1, args[0].label == nil else { return nil }
                 switch args[0].value {
                 case .double, .int: return .double(function(try interpreter.double(args, 0, label: nil)))
@@ -91,11 +98,11 @@ extension Interpreter {
                 }
             }
         }
-        define("pow") { (interpreter, args) throws(LanguageError) in
+        define("pow", signatures: [Signature("_", "_")]) { (interpreter, args) throws(LanguageError) in
             guard args.count == 2 else { return nil }
             return .double(Foundation.pow(try interpreter.double(args, 0, label: nil), try interpreter.double(args, 1, label: nil)))
         }
-        define("Double") { (interpreter, args) throws(LanguageError) in
+        define("Double", signatures: [Signature("_")]) { (interpreter, args) throws(LanguageError) in
             guard args.count == 1 else { return nil }
             switch args[0].value {
             case .int(let n): return .double(Double(n))
@@ -104,7 +111,7 @@ extension Interpreter {
             default: return nil
             }
         }
-        define("Int") { (interpreter, args) throws(LanguageError) in
+        define("Int", signatures: [Signature("_")]) { (interpreter, args) throws(LanguageError) in
             guard args.count == 1 else { return nil }
             switch args[0].value {
             case .int: return args[0].value
@@ -117,23 +124,23 @@ extension Interpreter {
             default: return nil
             }
         }
-        define("String") { _, args in
+        define("String", signatures: [Signature("_"), Signature("describing")]) { _, args in
             guard args.count == 1, args[0].label == nil || args[0].label == "describing" else { return nil }
             return .string(args[0].value.description)
         }
-        define("Bool") { _, args in
+        define("Bool", signatures: [Signature("_")]) { _, args in
             guard args.count == 1, case .bool = args[0].value else { return nil }
             return args[0].value
         }
     }
 
     private func installSequenceBuiltins() {
-        define("zip") { (interpreter, args) throws(LanguageError) in
+        define("zip", signatures: [Signature("_", "_")]) { (interpreter, args) throws(LanguageError) in
             guard args.count == 2 else { return nil }
             let a = try interpreter.elements(of: args[0].value), b = try interpreter.elements(of: args[1].value)
             return .array(zip(a, b).map { .tuple([$0, $1], labels: nil) })
         }
-        define("stride") { (interpreter, args) throws(LanguageError) in
+        define("stride", signatures: [Signature("from", "to", "by"), Signature("from", "through", "by")]) { (interpreter, args) throws(LanguageError) in
             guard args.count == 3, args[0].label == "from", args[2].label == "by",
                   args[1].label == "to" || args[1].label == "through" else { return nil }
             let inclusive = args[1].label == "through"
@@ -172,8 +179,13 @@ extension Interpreter {
 final class OverloadSet: Callable {
     let name: String
     var overloads: [Interpreter.Overload] = []
+    /// The labels the overloads accept; nil when some overload did not say.
+    var signatures: [Signature]?
 
-    init(_ name: String) { self.name = name }
+    init(_ name: String, signatures: [Signature]?) {
+        self.name = name
+        self.signatures = signatures
+    }
 
     func call(_ interpreter: Interpreter, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
         for overload in overloads {

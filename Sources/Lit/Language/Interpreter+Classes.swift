@@ -44,16 +44,7 @@ extension Interpreter {
     }
 
     static func labelsMatch(_ declaration: FunctionDecl, _ arguments: [ArgumentValue]) -> Bool {
-        var index = 0
-        for parameter in declaration.parameters {
-            if index < arguments.count && arguments[index].label == parameter.label {
-                index += 1
-                if parameter.isVariadic { while index < arguments.count && arguments[index].label == nil { index += 1 } }
-            } else if parameter.defaultValue == nil && !parameter.isVariadic {
-                return false
-            }
-        }
-        return index == arguments.count
+        declaration.labels.accepts(arguments.map(\.label))
     }
 
     /// A stored property or a method of `instance`; nil when it has neither.

@@ -44,25 +44,20 @@ extension Resolver {
         try checkBlockForClosure(literal.body)
     }
 
-    /// Static label checks for calls to user functions and classes; built-ins check at run time.
+    /// Label and count checks for calls whose callee is known before running: user
+    /// functions, classes and built-ins that declare their signatures.
     private func checkLabels(_ name: String, _ arguments: [Argument], at offset: Int) throws(LanguageError) {
-        let labels = arguments.map { ArgumentValue(label: $0.label, value: .void) }
-        let found = "\(name)(" + arguments.map { ($0.label ?? "_") + ":" }.joined() + ")"
-        switch declaration(of: name) {
-        case .function(let function)?:
-            guard !Interpreter.labelsMatch(function, labels) else { return }
-            let hasVariadic = function.parameters.contains(where: \.isVariadic)
-            if !hasVariadic && arguments.count > function.parameters.count
-                || arguments.count < function.parameters.filter({ $0.defaultValue == nil && !$0.isVariadic }).count {
-                throw LanguageError(.wrongArgumentCount(callee: name, expected: function.parameters.count, found: arguments.count), at: offset)
+        guard let signatures = signatures(of: name), !signatures.isEmpty else { return }
+        let labels = arguments.map(\.label)
+        guard !signatures.contains(where: { $0.accepts(labels) }) else { return }
+        let found = "\(name)(" + labels.map { ($0 ?? "_") + ":" }.joined() + ")"
+        if signatures.count == 1, let only = signatures.first, !only.parameters.contains(where: { $0.kind == .variadic }) {
+            let required = only.parameters.filter { $0.kind == .required }.count
+            if arguments.count > only.parameters.count || arguments.count < required {
+                throw LanguageError(.wrongArgumentCount(callee: name, expected: only.parameters.count, found: arguments.count), at: offset)
             }
-            throw LanguageError(.wrongArgumentLabels(callee: name, expected: function.signature, found: found), at: offset)
-        case .classInitializers(let initializers)?:
-            guard !initializers.isEmpty, !initializers.contains(where: { Interpreter.labelsMatch($0, labels) }) else { return }
-            let expected = initializers.map { "\(name)(" + $0.parameters.map { ($0.label ?? "_") + ":" }.joined() + ")" }
-            throw LanguageError(.wrongArgumentLabels(callee: name, expected: expected.joined(separator: "' or '"), found: found), at: offset)
-        case nil:
-            return
         }
+        let expected = signatures.map { name + $0.description }.joined(separator: "' or '")
+        throw LanguageError(.wrongArgumentLabels(callee: name, expected: expected, found: found), at: offset)
     }
 }

@@ -152,23 +152,23 @@ struct Resolver {
 
     // MARK: Helpers for expression checks
 
-    enum StaticCallee {
-        case function(FunctionDecl)
-        case classInitializers([FunctionDecl])
-    }
-
     func findName(_ name: String) -> Declaration? { find(name) }
     mutating func pushScope() { scopes.append([:]) }
     mutating func popScope() { scopes.removeLast() }
     mutating func declareValue(_ name: String) { declare(name, .value) }
     mutating func checkBlockForClosure(_ body: [Stmt]) throws(LanguageError) { try checkBlock(body, newScope: false) }
 
-    func declaration(of name: String) -> StaticCallee? {
+    /// The labels a call to `name` may use, when they are known before running.
+    func signatures(of name: String) -> [Signature]? {
         switch find(name) {
-        case .function(let function)?: return .function(function)
+        case .function(let function)?: return [function.labels]
         case .classDecl(let declaration, _)?:
-            return declaration.initializers.isEmpty ? nil : .classInitializers(declaration.initializers)
-        default: return nil
+            return declaration.initializers.isEmpty ? nil : declaration.initializers.map(\.labels)
+        case .value?:
+            guard scopes.allSatisfy({ $0[name] == nil }), classMembers.last?.contains(name) != true,
+                  case .function(let builtin as OverloadSet)? = interpreter.lookupGlobal(name) else { return nil }
+            return builtin.signatures
+        case nil: return nil
         }
     }
 }

@@ -44,6 +44,20 @@ import Testing
                              .wrongArgumentLabels(callee: "P", expected: "P(x:)", found: "P(y:)"), at: "P(y")
     }
 
+    @Test func wrongLabelsOfBuiltinsBeforeRunning() throws {
+        try expectNothingRan("n = 1\nprint(\"ran\", sep: \"\")",
+                             .wrongArgumentLabels(callee: "print", expected: "print(_:separator:terminator:)",
+                                                  found: "print(_:sep:)"), at: "print")
+        try expectNothingRan("n = 1\nfor i in stride(from: 0, until: 4, by: 1) {}",
+                             .wrongArgumentLabels(callee: "stride", expected: "stride(from:to:by:)' or 'stride(from:through:by:)",
+                                                  found: "stride(from:until:by:)"), at: "stride")
+        try expectNothingRan("n = 1\nlet r = sqrt(2.0, 3.0)", .wrongArgumentCount(callee: "sqrt", expected: 1, found: 2), at: "sqrt")
+    }
+
+    @Test func aLocalShadowingABuiltinIsNotCheckedAgainstIt() throws {
+        #expect(try output("func g(_ print: (Int, Int) -> Int) -> Int { print(1, 2) }\ng(+)") == "3\n")
+    }
+
     @Test func undefinedSuperclass() {
         #expect(failure("class A: Missing {}")?.message == .undefinedName("Missing"))
     }

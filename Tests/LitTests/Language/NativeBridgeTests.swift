@@ -11,7 +11,7 @@ private final class Vector: ScriptObject {
 
     var scriptType: NativeType { Vector.type }
 
-    nonisolated(unsafe) static let type: NativeType = {
+    static let type: NativeType = {
         let type = NativeType(name: "Vector", describe: describe)
         type.property("count", get: { .int(($0 as! Vector).values.count) })
         type.property("label", get: { .string(($0 as! Vector).label) }, set: setLabel)

@@ -1,0 +1,61 @@
+/// The argument labels a function accepts, so that calls can be checked before a cell
+/// runs: `Signature("_...", "separator=", "terminator=")` is `print`'s.
+public struct Signature: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        case required
+        case defaulted
+        case variadic
+    }
+
+    public struct Parameter: Sendable, Hashable {
+        /// nil for `_`.
+        public var label: String?
+        public var kind: Kind
+    }
+
+    public var parameters: [Parameter]
+
+    public init(parameters: [Parameter]) {
+        self.parameters = parameters
+    }
+
+    /// Each word is a label (`_` for none); a trailing `=` marks a default value, a
+    /// trailing `...` a variadic parameter.
+    public init(_ words: String...) {
+        parameters = words.map { word in
+            var label = Substring(word)
+            var kind = Kind.required
+            if label.hasSuffix("...") { label = label.dropLast(3); kind = .variadic }
+            else if label.hasSuffix("=") { label = label.dropLast(); kind = .defaulted }
+            return Parameter(label: label == "_" ? nil : String(label), kind: kind)
+        }
+    }
+
+    /// Whether a call with these labels binds to the parameters: labels in order,
+    /// defaulted ones may be left out, a variadic one takes a run of unlabelled arguments.
+    public func accepts(_ labels: [String?]) -> Bool {
+        var index = 0
+        for parameter in parameters {
+            if index < labels.count && labels[index] == parameter.label {
+                index += 1
+                if parameter.kind == .variadic { while index < labels.count && labels[index] == nil { index += 1 } }
+            } else if parameter.kind == .required {
+                return false
+            }
+        }
+        return index == labels.count
+    }
+
+    /// The labels as Swift spells a full name: `(_:separator:terminator:)`.
+    public var description: String {
+        "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+    }
+}
+
+extension FunctionDecl {
+    var labels: Signature {
+        Signature(parameters: parameters.map {
+            .init(label: $0.label, kind: $0.isVariadic ? .variadic : $0.defaultValue == nil ? .required : .defaulted)
+        })
+    }
+}
