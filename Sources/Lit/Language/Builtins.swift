@@ -56,6 +56,7 @@ extension Interpreter {
         }
         installNumericBuiltins()
         installSequenceBuiltins()
+        installStringBuiltins()
     }
 
     private func installNumericBuiltins() {
@@ -124,10 +125,6 @@ extension Interpreter {
             default: return nil
             }
         }
-        define("String", signatures: [Signature("_"), Signature("describing")]) { _, args in
-            guard args.count == 1, args[0].label == nil || args[0].label == "describing" else { return nil }
-            return .string(args[0].value.description)
-        }
         define("Bool", signatures: [Signature("_")]) { _, args in
             guard args.count == 1, case .bool = args[0].value else { return nil }
             return args[0].value
@@ -139,6 +136,16 @@ extension Interpreter {
             guard args.count == 2 else { return nil }
             let a = try interpreter.elements(of: args[0].value), b = try interpreter.elements(of: args[1].value)
             return .array(zip(a, b).map { .tuple([$0, $1], labels: nil) })
+        }
+        define("Array", signatures: [Signature("_"), Signature("repeating", "count")]) { (interpreter, args) throws(LanguageError) in
+            if args.count == 2 {
+                let count = try interpreter.int(args, 1, label: "count")
+                guard count >= 0 else { throw .here(.runtime("can't construct Array with count < 0")) }
+                guard count <= 10_000_000 else { throw .here(.runtime("Array(repeating:count:) is limited to 10,000,000 elements")) }
+                return .array(Array(repeating: args[0].value, count: count))
+            }
+            guard args.count == 1 else { return nil }
+            return .array(try interpreter.elements(of: args[0].value))
         }
         define("stride", signatures: [Signature("from", "to", "by"), Signature("from", "through", "by")]) { (interpreter, args) throws(LanguageError) in
             guard args.count == 3, args[0].label == "from", args[2].label == "by",

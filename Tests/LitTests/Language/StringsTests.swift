@@ -25,4 +25,18 @@ import Testing
     @Test func printOfNestedValues() throws {
         #expect(try output(#"print([(1, "a")], [[0.5]], ("x", [1]))"#) == "[(1, \"a\")] [[0.5]] (\"x\", [1])\n")
     }
+
+    @Test func stringFormat() throws {
+        #expect(try output(#"print(String(format: "acc %.3f loss %6.2f n=%d |%-4@| %% %e", 0.87654, 3.14159, 42, "ab", 1234.5))"#)
+                == "acc 0.877 loss   3.14 n=42 |ab  | % 1.234500e+03\n")
+        #expect(failure(#"print(String(format: "%d", 2.5))"#)?.message
+                == .runtime("format conversion '%d' does not take a value of type 'Double'"))
+        #expect(failure(#"print(String(format: "%d %d", 1))"#)?.message
+                == .runtime("format string has more conversions than arguments (1)"))
+    }
+
+    @Test func repeatingAndArrayConstructors() throws {
+        #expect(try output(#"print(String(repeating: "-", count: 3), Array(0..<3), Array(repeating: 1.5, count: 2))"#)
+                == "--- [0, 1, 2] [1.5, 1.5]\n")
+    }
 }
