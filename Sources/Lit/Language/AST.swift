@@ -149,6 +149,8 @@ final class FunctionDecl {
     let offset: Int
     /// The cell this function was written in, for positions in call traces.
     var cell: Int = 0
+    /// A computed property's getter: reading the member runs it.
+    var isComputedProperty = false
 
     init(name: String, parameters: [Parameter], returnType: TypeRef?, body: [Stmt], isOverride: Bool, at offset: Int) {
         self.name = name
@@ -225,4 +227,29 @@ enum StmtKind {
     case breakStatement
     case continueStatement
     case block([Stmt])
+    case switchStatement(Expr, [SwitchCase], defaultBody: [Stmt]?)
+}
+
+/// One `case` of a `switch`: it matches when any pattern matches and the `where` holds.
+struct SwitchCase {
+    var patterns: [CasePattern]
+    var whereClause: Expr?
+    var body: [Stmt]
+}
+
+indirect enum CasePattern {
+    case wildcard
+    /// `let name`: matches anything and binds it.
+    case binding(String)
+    /// Matches a value equal to the expression's, or contained in its range.
+    case expression(Expr)
+    case tuple([CasePattern])
+
+    var boundNames: [String] {
+        switch self {
+        case .binding(let name): [name]
+        case .tuple(let elements): elements.flatMap(\.boundNames)
+        case .wildcard, .expression: []
+        }
+    }
 }

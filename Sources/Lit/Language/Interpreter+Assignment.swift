@@ -125,6 +125,9 @@ extension Interpreter {
     private func modifyField(_ name: String, of instance: Instance, _ access: Access, at offset: Int,
                              _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
         guard let property = instance.classInfo.allProperties.first(where: { $0.name == name }) else {
+            if instance.classInfo.method(named: name)?.0.isComputedProperty == true {
+                throw error(.runtime("cannot assign to property: '\(name)' is a get-only property"), at: offset)
+            }
             throw error(.undefinedMember(type: instance.classInfo.name, member: name), at: offset)
         }
         let inInitializer = frames.last.map { $0.isInitializer && $0.receiver === instance } ?? false

@@ -51,6 +51,9 @@ extension Interpreter {
     func instanceMember(_ name: String, of instance: Instance, at offset: Int) throws(LanguageError) -> Value? {
         if let value = instance.fields[name] { return value }
         if let (method, owner) = instance.classInfo.method(named: name) {
+            if method.isComputedProperty {
+                return try invoke(method, [], scope: owner.scope, receiver: instance, owner: owner, at: offset)
+            }
             return .function(UserFunction(method, scope: owner.scope, receiver: instance, owner: owner))
         }
         return nil

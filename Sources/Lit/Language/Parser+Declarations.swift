@@ -91,8 +91,19 @@ extension Parser {
                 _ = advance()
                 let property = try expectIdentifier("a property name")
                 let type = consume(":") ? try parseType() : nil
+                if !isConstant, let type, current.isSymbol("{") {
+                    methods.append(try parseComputedProperty(property, type, isOverride: false, at: offset))
+                    continue
+                }
                 let value = consume("=") ? try parseExpression() : nil
                 properties.append(PropertyDecl(isConstant: isConstant, name: property, type: type, initialValue: value, at: offset))
+            case .keyword("override") where peekToken(1).isKeyword("var"):
+                _ = advance()
+                _ = advance()
+                let property = try expectIdentifier("a property name")
+                try expect(":", "':' and a type after computed property '\(property)'")
+                let type = try parseType()
+                methods.append(try parseComputedProperty(property, type, isOverride: true, at: offset))
             case .keyword("init"):
                 initializers.append(try parseFunction())
             case .keyword("func"), .keyword("override"):
@@ -106,5 +117,20 @@ extension Parser {
         _ = advance()
         return ClassDecl(name: name, superclass: superclass, properties: properties, initializers: initializers,
                          methods: methods, at: start)
+    }
+
+    /// `var name: Type { ... }`: a read-only computed property, run on every read.
+    private mutating func parseComputedProperty(_ name: String, _ type: TypeRef, isOverride: Bool,
+                                                at offset: Int) throws(LanguageError) -> FunctionDecl {
+        if [.identifier("get"), .identifier("set"), .identifier("willSet"), .identifier("didSet")].contains(peekToken(1).kind) {
+            throw LanguageError(.unsupported("property accessors and observers; write 'var \(name): \(type) { ... }'"), at: current.offset)
+        }
+        let saved = dollarStack
+        dollarStack = []
+        defer { dollarStack = saved }
+        let getter = FunctionDecl(name: name, parameters: [], returnType: type, body: try parseBlock(),
+                                  isOverride: isOverride, at: offset)
+        getter.isComputedProperty = true
+        return getter
     }
 }

@@ -58,6 +58,8 @@ extension Parser {
         case "continue":
             _ = advance()
             return Stmt(.continueStatement, at: start)
+        case "switch":
+            return try parseSwitch()
         case "do":
             _ = advance()
             if current.isSymbol("{") { return Stmt(.block(try parseBlock()), at: start) }

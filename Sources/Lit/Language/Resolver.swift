@@ -107,6 +107,25 @@ struct Resolver {
             break
         case .block(let body):
             try checkBlock(body)
+        case .switchStatement(let subject, let cases, let defaultBody):
+            try checkExpr(subject)
+            for switchCase in cases {
+                scopes.append([:])
+                for pattern in switchCase.patterns { try checkPattern(pattern) }
+                if let whereClause = switchCase.whereClause { try checkExpr(whereClause) }
+                try checkBlock(switchCase.body)
+                scopes.removeLast()
+            }
+            if let defaultBody { try checkBlock(defaultBody) }
+        }
+    }
+
+    private mutating func checkPattern(_ pattern: CasePattern) throws(LanguageError) {
+        switch pattern {
+        case .wildcard: break
+        case .binding(let name): declare(name, .value)
+        case .expression(let expr): try checkExpr(expr)
+        case .tuple(let elements): for element in elements { try checkPattern(element) }
         }
     }
 

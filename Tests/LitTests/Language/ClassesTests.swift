@@ -2,6 +2,26 @@ import Testing
 @testable import Lit
 
 @Suite struct ClassesTests {
+    @Test func computedProperties() throws {
+        let code = """
+        class Shape {
+            let width: Int
+            init(_ width: Int) { self.width = width }
+            var area: Int { width * width }
+            var summary: String {
+                let kind = area > 10 ? "big" : "small"
+                return "\\(kind) \\(width)"
+            }
+        }
+        class Wide: Shape {
+            override var area: Int { 2 * width * width }
+        }
+        print(Shape(3).area, Shape(3).summary, Wide(3).area, Wide(3).summary)
+        """
+        #expect(try output(code) == "9 small 3 18 big 3\n")
+        #expect(failure(code, "Shape(1).area = 4")?.message == .runtime("cannot assign to property: 'area' is a get-only property"))
+    }
+
     @Test func storedPropertiesDefaultsInitAndMethods() throws {
         let code = """
         class Account {

@@ -106,4 +106,39 @@ import Testing
     @Test func whereClause() throws {
         #expect(try output("for i in 0..<6 where i % 2 == 1 { print(i) }") == "1\n3\n5\n")
     }
+
+    @Test func switchOverValuesRangesBindingsAndTuples() throws {
+        let code = """
+        func kind(_ n: Int) -> String {
+            switch n {
+            case 0: return "zero"
+            case 1, 2: return "small"
+            case 3..<10: return "medium"
+            case let big where big > 100: return "huge \\(big)"
+            default: return "other"
+            }
+        }
+        print([0, 2, 5, 50, 500].map { kind($0) })
+        for point in [(0, 0), (1, 0), (3, 4)] {
+            switch point {
+            case (0, 0): print("origin")
+            case (let x, 0): print("x axis", x)
+            case (_, let y):
+                if y > 3 { break }
+                print("never")
+            }
+        }
+        switch 0.5 {
+        case 0.5: print("half")
+        default: break
+        }
+        """
+        #expect(try output(code) == "[\"zero\", \"small\", \"medium\", \"other\", \"huge 500\"]\norigin\nx axis 1\nhalf\n")
+    }
+
+    @Test func switchWithoutAMatchingCaseIsAnError() {
+        #expect(failure("switch 7 {\ncase 1: print(1)\n}")?.message == .runtime("no case of the switch matched 7; add a 'default' case"))
+        #expect(failure("switch 1 {\ncase 1:\ncase 2: print(2)\n}")?.message
+                == .misplaced("a switch case must contain at least one statement; use 'break'"))
+    }
 }
