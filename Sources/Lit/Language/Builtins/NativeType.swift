@@ -1,9 +1,3 @@
-/// A native Swift object that cells can hold: the bridge through which library types
-/// (tensors, layers, data loaders) appear in the cell language as themselves.
-public protocol ScriptObject: AnyObject {
-    var scriptType: NativeType { get }
-}
-
 /// How the cell language sees one native type: its members, operators and printing.
 /// Libraries describe their types once; the interpreter stays generic.
 public final class NativeType: @unchecked Sendable {
@@ -51,20 +45,5 @@ public final class NativeType: @unchecked Sendable {
 
     public var memberNames: Set<String> {
         Set(properties.keys).union(methods.keys)
-    }
-}
-
-/// An argument as a callee receives it.
-public struct ArgumentValue {
-    public var label: String?
-    public var value: Value
-    /// The argument was written as an integer literal, so it may become a `Double`,
-    /// as Swift literals adapt to context.
-    public var isIntegerLiteral: Bool
-
-    public init(label: String?, value: Value, isIntegerLiteral: Bool = false) {
-        self.label = label
-        self.value = value
-        self.isIntegerLiteral = isIntegerLiteral
     }
 }

@@ -1,0 +1,99 @@
+/// An expression node. A class, so that the interpreter can hang cached lookups on it.
+final class Expr {
+    let kind: ExprKind
+    /// Byte offset in the cell's code.
+    let offset: Int
+    /// An integer literal, or an expression of them that Swift would also type as
+    /// `Double` where one is wanted (`2`, `-1`, `(1 + 2) * 3`, `[1, 2]`).
+    let isIntegerLiteral: Bool
+    /// The value of an expression made only of integer literals when Swift types its
+    /// literals as `Double`: `1 / 2` is 0.5 next to a `Double`, though it is 0 as an `Int`.
+    let literalDouble: Double?
+
+    init(_ kind: ExprKind, at offset: Int) {
+        self.kind = kind
+        self.offset = offset
+        self.isIntegerLiteral = Expr.isIntegerLiteral(kind)
+        self.literalDouble = Expr.literalDouble(kind)
+    }
+
+    private static func literalDouble(_ kind: ExprKind) -> Double? {
+        switch kind {
+        case .integer(let n): return Double(n)
+        case .prefix("-", let operand): return operand.literalDouble.map { -$0 }
+        case .binary(let op, let lhs, let rhs):
+            guard let a = lhs.literalDouble, let b = rhs.literalDouble else { return nil }
+            switch op {
+            case "+": return a + b
+            case "-": return a - b
+            case "*": return a * b
+            case "/": return a / b
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    private static func isIntegerLiteral(_ kind: ExprKind) -> Bool {
+        switch kind {
+        case .integer: true
+        case .array(let elements): !elements.isEmpty && elements.allSatisfy(\.isIntegerLiteral)
+        case .ternary(_, let then, let otherwise): then.isIntegerLiteral && otherwise.isIntegerLiteral
+        // Not `/`: `1 / 2 * x` is 0.5 * x in Swift, but integer division gives 0.
+        case .binary(let op, let lhs, let rhs): ["+", "-", "*"].contains(op) && lhs.isIntegerLiteral && rhs.isIntegerLiteral
+        case .prefix("-", let operand): operand.isIntegerLiteral
+        default: false
+        }
+    }
+}
+
+indirect enum ExprKind {
+    case integer(Int)
+    case floating(Double)
+    case boolean(Bool)
+    case string([StringPart])
+    case nilLiteral
+    case array([Expr])
+    /// A parenthesised list of two or more elements, or a labelled one.
+    case tuple([(label: String?, value: Expr)])
+    case name(String)
+    case dollar(Int)
+    case selfRef
+    case superRef
+    case member(Expr, String, optionalChain: Bool)
+    case call(Expr, [Argument])
+    case subscriptAccess(Expr, [Argument])
+    case prefix(String, Expr)
+    case binary(String, Expr, Expr)
+    case ternary(Expr, Expr, Expr)
+    /// `=`, `+=`, `-=`, `*=`, `/=`; `target` is a name, member or subscript, or `_`.
+    case assign(String, target: Expr, value: Expr)
+    case closure(ClosureLiteral)
+    case forceUnwrap(Expr)
+    /// An operator used as a function value, as in `reduce(0, +)`.
+    case operatorFunction(String)
+    case discard
+}
+
+struct Argument {
+    var label: String?
+    var value: Expr
+}
+
+enum StringPart {
+    case text(String)
+    case interpolation(Expr)
+}
+
+final class ClosureLiteral {
+    /// nil when the closure names its arguments `$0`, `$1`...
+    let parameters: [String]?
+    let body: [Stmt]
+    let usesDollars: Int
+
+    init(parameters: [String]?, body: [Stmt], usesDollars: Int) {
+        self.parameters = parameters
+        self.body = body
+        self.usesDollars = usesDollars
+    }
+}
