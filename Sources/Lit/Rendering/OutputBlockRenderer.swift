@@ -35,10 +35,28 @@ public enum OutputBlockRenderer {
 
     /// Splits text into lines; one final newline ends the last line rather than adding an empty one.
     static func textLines(_ text: String) -> [String] {
-        var lines = CellHash.normalisedLineEndings(text).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = visibleControlCharacters(CellHash.normalisedLineEndings(text))
+            .split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
         if lines.count > 1, lines.last == "" { lines.removeLast() }
         return lines
+    }
+
+    /// Control characters other than tab and newline become their Unicode control
+    /// pictures (NUL is shown as ␀): a NUL byte would make the chapter a binary file,
+    /// and the others are invisible or move the terminal's cursor.
+    static func visibleControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else { result.append(scalar); continue }
+            result.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
+        }
+        return String(result)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0x7F
     }
 
     /// A fenced `text` block whose fence is longer than any backtick run inside, so no output closes it.

@@ -49,4 +49,13 @@ import Testing
         #expect(OutputBlockRenderer.figure(path: "a b.svg", alt: "x") == "![x](<a b.svg>)")
         #expect(OutputBlockRenderer.escapeCell("a\nb|c") == "a b\\|c")
     }
+
+    @Test func controlCharactersBecomeVisibleSoTheChapterStaysText() throws {
+        #expect(OutputBlockRenderer.textLines("nul\u{0}bell\u{7}esc\u{1B}del\u{7F}\ttab") == ["nul␀bell␇esc␛del␡\ttab"])
+        let chapter = try Chapter.parse(Array("```swift\nx\n```\n".utf8), path: "c.md")
+        let marker = OutputMarker(cell: 1, hash: CellHash.chain(chapter.cells)[0])
+        let written = chapter.spliced([1: .output(marker, [.text("a\u{0}b\n")])])
+        #expect(!written.contains(0))
+        #expect(try Chapter.parse(written, path: "c.md").cells.count == 1)
+    }
 }

@@ -28,7 +28,9 @@ public final class Interpreter {
     var frames: [Frame] = []
     var currentCell = 0
     /// Text printed by the running cell.
-    public private(set) var output = ""
+    /// Text printed by the running cell, up to `maximumOutputLines` lines.
+    public var output: String { printed.text }
+    private var printed = PrintedText()
     public var maximumCallDepth = 3000
     private var deadline: UInt64?
     private var timeoutSeconds: Double = 0
@@ -51,7 +53,7 @@ public final class Interpreter {
 
     /// Parses, resolves and runs one cell's code.
     public func run(_ code: String, cell: Int, timeout: Double? = nil) throws(LanguageError) -> CellResult {
-        output = ""  // a cell that fails to parse printed nothing
+        printed = PrintedText()  // a cell that fails to parse printed nothing
         let statements = try parse(code, cell: cell)
         return try execute(statements, cell: cell, timeout: timeout)
     }
@@ -70,7 +72,7 @@ public final class Interpreter {
     }
 
     func execute(_ statements: [Stmt], cell: Int, timeout: Double?) throws(LanguageError) -> CellResult {
-        output = ""
+        printed = PrintedText()
         currentCell = cell
         frames = []
         if let timeout {
@@ -115,7 +117,7 @@ public final class Interpreter {
 
     /// Appends to the cell's printed output.
     public func write(_ text: String) {
-        output += text
+        printed.append(text)
     }
 
     var cellOfRunningCode: Int { frames.last?.cell ?? currentCell }
