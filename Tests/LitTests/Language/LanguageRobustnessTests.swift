@@ -126,4 +126,20 @@ import Testing
         #expect(failure("let lo = -9223372036854775807 - 1\nlet n = (lo..<9223372036854775807).count")?.message
                 == .arithmeticOverflow("9223372036854775807 - -9223372036854775808"))
     }
+
+    /// Growth that would exhaust memory stops with an error instead (checked in the
+    /// order a doubling loop reaches the limit: 2^24 is the first power past 10^7).
+    @Test func runawayGrowthIsAnError() {
+        #expect(failure("var s = \"x\"\nwhile true { s = s + s }")?.message
+                == .runtime("string would grow to 16777216 bytes, past the cell language's limit of 10,000,000"))
+        #expect(failure("var a = [0]\nwhile true { a += a }")?.message
+                == .runtime("array would grow to 16777216 elements, past the cell language's limit of 10,000,000"))
+        #expect(failure("var a = [0]\nwhile true { a.append(contentsOf: a) }")?.message
+                == .runtime("array would grow to 16777216 elements, past the cell language's limit of 10,000,000"))
+        #expect(failure("for i in stride(from: 0, to: Int.min, by: -1) {}")?.message
+                == .runtime("stride would produce more than 10,000,000 values"))
+        #expect(failure("let t = String(repeating: \"abc\", count: Int.max)")?.message
+                == .runtime("String(repeating:count:) would be longer than 10,000,000 bytes"))
+        #expect(failure("let a = Array(repeating: 0, count: 20000000)")?.message != nil)
+    }
 }

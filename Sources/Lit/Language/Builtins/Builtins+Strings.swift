@@ -10,8 +10,13 @@ extension Interpreter {
                 return .string(args[0].value.description)
             case "repeating"?:
                 let count = try interpreter.int(args, 1, label: "count")
-                guard count >= 0, count <= 10_000_000 else { throw .here(.runtime("String(repeating:count:) needs a count from 0 to 10,000,000")) }
-                return .string(String(repeating: try interpreter.string(args, 0, label: "repeating"), count: count))
+                let piece = try interpreter.string(args, 0, label: "repeating")
+                guard count >= 0 else { throw .here(.runtime("can't construct String with count < 0")) }
+                let size = piece.utf8.count.multipliedReportingOverflow(by: count)
+                guard !size.overflow, size.partialValue <= Interpreter.maximumMaterializedCount else {
+                    throw .here(.runtime("String(repeating:count:) would be longer than 10,000,000 bytes"))
+                }
+                return .string(String(repeating: piece, count: count))
             case "format"?:
                 let format = try interpreter.string(args, 0, label: "format")
                 return .string(try FormatString(format).apply(args.dropFirst().map(\.value)))

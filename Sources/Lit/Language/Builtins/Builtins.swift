@@ -141,7 +141,7 @@ extension Interpreter {
             if args.count == 2 {
                 let count = try interpreter.int(args, 1, label: "count")
                 guard count >= 0 else { throw .here(.runtime("can't construct Array with count < 0")) }
-                guard count <= 10_000_000 else { throw .here(.runtime("Array(repeating:count:) is limited to 10,000,000 elements")) }
+                guard count <= Interpreter.maximumMaterializedCount else { throw .here(.runtime("Array(repeating:count:) is limited to 10,000,000 elements")) }
                 return .array(Array(repeating: args[0].value, count: count))
             }
             guard args.count == 1 else { return nil }
@@ -153,6 +153,11 @@ extension Interpreter {
             let inclusive = args[1].label == "through"
             if case .int(let from) = args[0].value, case .int(let to) = args[1].value, case .int(let by) = args[2].value {
                 guard by != 0 else { throw .here(.runtime("stride step must not be zero")) }
+                let span = to.subtractingReportingOverflow(from)
+                let steps = span.partialValue.dividedReportingOverflow(by: by)
+                guard !span.overflow, !steps.overflow, steps.partialValue.magnitude < UInt(Interpreter.maximumMaterializedCount) else {
+                    throw .here(.runtime("stride would produce more than 10,000,000 values"))
+                }
                 return .array(inclusive ? stride(from: from, through: to, by: by).map { .int($0) }
                                         : stride(from: from, to: to, by: by).map { .int($0) })
             }

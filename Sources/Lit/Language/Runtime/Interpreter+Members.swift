@@ -221,6 +221,7 @@ extension Interpreter {
                 guard case .array(let more) = args[0].value else {
                     throw error(.cannotConvert(from: args[0].value.typeName, to: "Array"), at: offset)
                 }
+                try checkSize(items.count + more.count, of: "array", at: offset)
                 items.append(contentsOf: more)
             } else {
                 items.append(try argument(args, 0, label: nil))

@@ -37,11 +37,14 @@ extension Interpreter {
             }
         case (.string(let a), .string(let b)):
             switch op {
-            case "+": return .string(a + b)
+            case "+":
+                try checkSize(a.utf8.count + b.utf8.count, of: "string", at: offset)
+                return .string(a + b)
             case "==", "!=", "<", ">", "<=", ">=": return .bool(Interpreter.compare(op, a, b))
             default: break
             }
         case (.array(let a), .array(let b)) where op == "+":
+            try checkSize(a.count + b.count, of: "array", at: offset)
             return .array(a + b)
         case (.object(let a), .object(let b)) where op == "===" || op == "!==":
             return .bool((a === b) == (op == "==="))
@@ -90,6 +93,14 @@ extension Interpreter {
         default:
             throw error(.typeMismatch(operation: op, lhs: "Double", rhs: "Double"), at: offset)
         }
+    }
+
+    /// Strings and arrays are bounded, so that a doubling loop ends in an error rather
+    /// than in the machine running out of memory.
+    func checkSize(_ size: Int, of kind: String, at offset: Int) throws(LanguageError) {
+        guard size > Interpreter.maximumMaterializedCount else { return }
+        let unit = kind == "string" ? "bytes" : "elements"
+        throw error(.runtime("\(kind) would grow to \(size) \(unit), past the cell language's limit of 10,000,000"), at: offset)
     }
 
     /// One of the six comparison operators.
