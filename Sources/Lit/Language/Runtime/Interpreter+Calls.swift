@@ -96,6 +96,7 @@ extension Interpreter {
 
     func invoke(_ closure: Closure, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
         guard frames.count < maximumCallDepth else { throw error(.recursionTooDeep(limit: maximumCallDepth), at: offset) }
+        try tick(at: offset)
         let literal = closure.literal
         let names = literal.parameters ?? (0..<literal.usesDollars).map { "$\($0)" }
         var values = arguments.map(\.value)
