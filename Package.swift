@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "LitTests",
             dependencies: ["Lit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )
