@@ -1,6 +1,6 @@
 extension Interpreter {
     static let mutatingArrayMethods: Set<String> = [
-        "append", "removeLast", "removeFirst", "insert", "remove", "removeAll", "sort", "reverse",
+        "append", "removeLast", "removeFirst", "popLast", "insert", "remove", "removeAll", "sort", "reverse", "shuffle",
     ]
 
     func evalCall(_ callee: Expr, _ arguments: [Argument], in scope: Scope, at offset: Int) throws(LanguageError) -> Value {

@@ -55,6 +55,7 @@ extension Interpreter {
             }
         case .function(let function as OverloadSet):
             if let value = Interpreter.staticMembers[function.name]?[name] { return value }
+            if name == "random", let generator = randomValue(of: function.name) { return generator }
         case .nilValue:
             throw error(.runtime("value of optional type must be unwrapped to refer to member '\(name)'; use '?.' or '!'"), at: offset)
         default:
@@ -72,6 +73,24 @@ extension Interpreter {
         ],
         "Int": ["max": .int(Int.max), "min": .int(Int.min)],
     ]
+
+    /// `Int.random(in:)` and `Bool.random()`, drawn from the chapter's seeded stream.
+    private func randomValue(of typeName: String) -> Value? {
+        switch typeName {
+        case "Int":
+            return method("random") { (args) throws(LanguageError) in
+                guard args.count == 1, args[0].label == "in", case .range(let lower, let upper, _) = args[0].value else {
+                    throw .here(.runtime("Int.random(in:) takes a range, as in Int.random(in: 0..<10)"))
+                }
+                guard lower < upper else { throw .here(.runtime("Int.random(in:) needs a non-empty range")) }
+                return .int(Int.random(in: lower..<upper, using: &self.random))
+            }
+        case "Bool":
+            return method("random") { _ in .bool(Bool.random(using: &self.random)) }
+        default:
+            return nil
+        }
+    }
 
     func method(_ name: String, _ body: @escaping ([ArgumentValue]) throws(LanguageError) -> Value) -> Value {
         .function(BoundNativeMethod(name, body))
@@ -140,6 +159,8 @@ extension Interpreter {
                 .array(items.enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
             }
         case "reversed": return method(name) { _ in .array(items.reversed()) }
+        case "shuffled": return method(name) { _ in .array(items.shuffled(using: &self.random)) }
+        case "randomElement": return method(name) { _ in items.randomElement(using: &self.random) ?? .nilValue }
         case "sorted":
             return method(name) { (args) throws(LanguageError) in
                 let by = args.first?.value
@@ -231,6 +252,11 @@ extension Interpreter {
             let index = try int(args, 1, label: "at")
             guard index >= 0 && index <= items.count else { throw error(.indexOutOfRange(index: index, count: items.count), at: offset) }
             items.insert(try argument(args, 0, label: nil), at: index)
+            return .void
+        case "popLast":
+            return items.popLast() ?? .nilValue
+        case "shuffle":
+            items.shuffle(using: &random)
             return .void
         case "removeLast", "removeFirst":
             guard !items.isEmpty else { throw error(.runtime("can't remove from an empty array"), at: offset) }

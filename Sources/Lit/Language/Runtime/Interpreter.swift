@@ -36,10 +36,13 @@ public final class Interpreter {
     private var timeoutSeconds: Double = 0
     private var steps = 0
     /// Library hooks read this, for example to seed their generators.
-    public var seed: UInt64
+    public let seed: UInt64
+    /// The chapter's one random stream (`Int.random(in:)`, `shuffled()`), seeded by `--seed`.
+    public var random: SplitMix64
 
     public init(seed: UInt64 = 0) {
         self.seed = seed
+        self.random = SplitMix64(seed: seed)
         installBuiltins()
         installPrelude()
     }
