@@ -13,8 +13,14 @@ final class Binding {
 }
 
 /// One level of lexical scope. The chapter's global scope is the root.
+///
+/// Local scopes hold a handful of names and are made for every block and loop
+/// iteration, so they search a short array (no hashing, no table to allocate); the
+/// global scope, which grows with the chapter, keeps a hash table.
 final class Scope {
-    private(set) var bindings: [String: Binding] = [:]
+    private var names: [String] = []
+    private var slots: [Binding] = []
+    private var table: [String: Binding] = [:]
     let parent: Scope?
 
     init(parent: Scope?) {
@@ -24,11 +30,25 @@ final class Scope {
     var isGlobal: Bool { parent == nil }
 
     func declare(_ name: String, _ value: Value, isConstant: Bool, type: TypeRef? = nil) {
-        bindings[name] = Binding(value, isConstant: isConstant, type: type)
+        let binding = Binding(value, isConstant: isConstant, type: type)
+        if isGlobal {
+            table[name] = binding
+        } else if let index = names.lastIndex(of: name) {
+            slots[index] = binding
+        } else {
+            names.append(name)
+            slots.append(binding)
+        }
     }
 
     func lookupLocal(_ name: String) -> Binding? {
-        bindings[name]
+        if isGlobal { return table[name] }
+        var index = names.count - 1
+        while index >= 0 {
+            if names[index] == name { return slots[index] }
+            index -= 1
+        }
+        return nil
     }
 
     /// Finds `name` in this scope or an enclosing one, stopping before the global scope
@@ -37,15 +57,9 @@ final class Scope {
         var scope: Scope? = self
         while let current = scope {
             if localOnly && current.isGlobal { return nil }
-            if let binding = current.bindings[name] { return binding }
+            if let binding = current.lookupLocal(name) { return binding }
             scope = current.parent
         }
         return nil
-    }
-
-    var root: Scope {
-        var scope = self
-        while let parent = scope.parent { scope = parent }
-        return scope
     }
 }
