@@ -107,6 +107,8 @@ struct Resolver {
             break
         case .block(let body):
             try checkBlock(body)
+        case .declarations(let declarations):
+            for declaration in declarations { try checkStatement(declaration) }
         case .switchStatement(let subject, let cases, let defaultBody):
             try checkExpr(subject)
             for switchCase in cases {

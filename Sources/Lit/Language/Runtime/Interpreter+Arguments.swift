@@ -52,9 +52,11 @@ extension Interpreter {
                 converted.append(c)
             }
             return .array(converted)
-        case .tuple(let elements):
+        case .tuple(let elements, let typeLabels):
             if elements.isEmpty, case .void = value { return value }
-            guard case .tuple(let items, let labels) = value, items.count == elements.count else { return nil }
+            guard case .tuple(let items, let valueLabels) = value, items.count == elements.count else { return nil }
+            // `return (lo, hi)` from a function declared `-> (min: Int, max: Int)` gets the labels.
+            let labels = typeLabels ?? valueLabels
             var converted: [Value] = []
             for (item, element) in zip(items, elements) {
                 guard let c = conform(item, to: element, isIntegerLiteral: false) else { return nil }

@@ -170,7 +170,7 @@ extension TypeRef {
     var isVoid: Bool {
         switch self {
         case .named("Void"): true
-        case .tuple(let items): items.isEmpty
+        case .tuple(let items, _): items.isEmpty
         default: false
         }
     }

@@ -77,6 +77,8 @@ extension Interpreter {
             return .continueLoop
         case .block(let body):
             return try exec(body, in: Scope(parent: scope))
+        case .declarations(let declarations):
+            return try exec(declarations, in: scope)
         case .switchStatement(let subject, let cases, let defaultBody):
             return try runSwitch(subject, cases, defaultBody: defaultBody, in: scope, at: statement.offset)
         }

@@ -174,6 +174,10 @@ extension Parser {
                 look += 1
                 if tokens[look].isSymbol(",") { look += 1 } else { break }
             }
+            // `{ x -> Int in ... }`: the return type is not checked.
+            if !names.isEmpty, tokens[look].isSymbol("->") {
+                while look < tokens.count - 1, !tokens[look].isKeyword("in"), !tokens[look].isSymbol("{") { look += 1 }
+            }
         }
         guard tokens[look].isKeyword("in"), !(names.isEmpty && !tokens[position].isSymbol("(")) else { return nil }
         position = look + 1

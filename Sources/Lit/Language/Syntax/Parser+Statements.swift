@@ -8,10 +8,16 @@ extension Parser {
         switch keyword {
         case "let", "var":
             _ = advance()
-            let pattern = try parsePattern()
-            let type = consume(":") ? try parseType() : nil
-            let value = consume("=") ? try parseExpression() : nil
-            return Stmt(.variable(isConstant: keyword == "let", pattern, type, value), at: start)
+            // `var lo = first, hi = first` declares several names in one statement.
+            var declarations: [Stmt] = []
+            repeat {
+                let offset = current.offset
+                let pattern = try parsePattern()
+                let type = consume(":") ? try parseType() : nil
+                let value = consume("=") ? try parseExpression() : nil
+                declarations.append(Stmt(.variable(isConstant: keyword == "let", pattern, type, value), at: offset))
+            } while consume(",")
+            return declarations.count == 1 ? declarations[0] : Stmt(.declarations(declarations), at: start)
         case "func", "override":
             return Stmt(.function(try parseFunction()), at: start)
         case "class", "final":
@@ -148,10 +154,17 @@ extension Parser {
             type = .array(element)
         } else if consume("(") {
             var elements: [TypeRef] = []
+            var labels: [String?] = []
             if !current.isSymbol(")") {
                 repeat {
-                    // Tuple element labels and `_` are allowed and ignored.
-                    if case .identifier = current.kind, peekToken(1).isSymbol(":") { _ = advance(); _ = advance() }
+                    // Tuple element labels name the elements of a tuple the type is given to.
+                    var label: String?
+                    if case .identifier(let name) = current.kind, peekToken(1).isSymbol(":") {
+                        label = name == "_" ? nil : name
+                        _ = advance()
+                        _ = advance()
+                    }
+                    labels.append(label)
                     elements.append(try parseType())
                 } while consume(",")
             }
@@ -159,7 +172,8 @@ extension Parser {
             if consume("->") {
                 type = .function(elements, try parseType())
             } else {
-                type = elements.count == 1 ? elements[0] : .tuple(elements)
+                type = elements.count == 1 ? elements[0]
+                    : .tuple(elements, labels: labels.contains { $0 != nil } ? labels : nil)
             }
         } else {
             let name = try expectIdentifier("a type")

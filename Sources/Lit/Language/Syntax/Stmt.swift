@@ -23,6 +23,8 @@ enum StmtKind {
     case breakStatement
     case continueStatement
     case block([Stmt])
+    /// Several declarations written as one (`let a = 1, b = 2`), in the enclosing scope.
+    case declarations([Stmt])
     case switchStatement(Expr, [SwitchCase], defaultBody: [Stmt]?)
 }
 

@@ -3,7 +3,8 @@ indirect enum TypeRef: CustomStringConvertible {
     case named(String)
     case array(TypeRef)
     case optional(TypeRef)
-    case tuple([TypeRef])
+    /// `labels` is nil when no element is labelled.
+    case tuple([TypeRef], labels: [String?]?)
     case function([TypeRef], TypeRef)
 
     var description: String {
@@ -11,7 +12,9 @@ indirect enum TypeRef: CustomStringConvertible {
         case .named(let n): n
         case .array(let t): "[\(t)]"
         case .optional(let t): "\(t)?"
-        case .tuple(let ts): "(" + ts.map(\.description).joined(separator: ", ") + ")"
+        case .tuple(let ts, let labels):
+            "(" + ts.enumerated().map { (labels?[$0.offset].map { "\($0): " } ?? "") + $0.element.description }
+                .joined(separator: ", ") + ")"
         case .function(let ps, let r): "(" + ps.map(\.description).joined(separator: ", ") + ") -> \(r)"
         }
     }
