@@ -12,6 +12,8 @@ import Testing
         ("func f() throws { }", "'throws' functions"),
         ("let d = [\"a\": 1]", "dictionaries"),
         ("let x = try f()", "'try'"),
+        ("let n = [\"a\"].map(\\.count)", "key paths; write a closure such as '{ $0.name }'"),
+        ("outer: for i in 0..<2 { break }", "labelled statements"),
     ]
 
     @Test(arguments: cases)

@@ -116,6 +116,23 @@ extension Interpreter {
                 for item in items { result.append(try self.call(transform, item)) }
                 return .array(result)
             }
+        case "compactMap", "flatMap":
+            return method(name) { (args) throws(LanguageError) in
+                let transform = try self.argument(args, 0, label: nil)
+                var result: [Value] = []
+                for item in items {
+                    let mapped = try self.call(transform, item)
+                    switch (name, mapped) {
+                    case ("compactMap", .nilValue): continue
+                    case ("flatMap", .array(let inner)):
+                        try self.checkSize(result.count + inner.count, of: "array", at: offset)
+                        result.append(contentsOf: inner)
+                    case ("flatMap", _): throw .here(.cannotConvert(from: mapped.typeName, to: "Array"))
+                    default: result.append(mapped)
+                    }
+                }
+                return .array(result)
+            }
         case "filter":
             return method(name) { (args) throws(LanguageError) in
                 let predicate = try self.argument(args, 0, label: nil)

@@ -97,6 +97,9 @@ struct Lexer {
             while Lexer.isDigit(peek()) { n = n * 10 + Int(peek() - 48); index += 1; if n > 99 { break } }
             return .dollar(n)
         }
+        if c == UInt8(ascii: "\\") && peek(1) == UInt8(ascii: ".") {
+            throw LanguageError(.unsupported("key paths; write a closure such as '{ $0.name }'"), at: index)
+        }
         if c == UInt8(ascii: "`") { throw LanguageError(.unsupported("backtick-quoted identifiers"), at: index) }
         if let punct = Lexer.punctuation[c] { index += 1; return .symbol(punct) }
         if c == UInt8(ascii: ".") {

@@ -3,6 +3,10 @@ extension Parser {
         let start = current.offset
         guard case .keyword(let keyword) = current.kind else {
             if current.isSymbol("@") { throw LanguageError(.unsupported("attributes"), at: start) }
+            if case .identifier = current.kind, peekToken(1).isSymbol(":"),
+               ["for", "while", "repeat", "if", "switch", "do"].contains(where: peekToken(2).isKeyword) {
+                throw LanguageError(.unsupported("labelled statements"), at: start)
+            }
             return Stmt(.expression(try parseExpression()), at: start)
         }
         switch keyword {
