@@ -21,11 +21,6 @@ extension Interpreter {
         set.overloads.insert(overload, at: 0)
     }
 
-    /// Makes a native type's values constructible and usable in type annotations.
-    public func defineValue(_ name: String, _ value: Value) {
-        builtins[name] = value
-    }
-
     func installBuiltins() {
         define("print", signatures: [Signature("_...", "separator=", "terminator=")]) { (interpreter, args) throws(LanguageError) in
             var separator = " ", terminator = "\n"

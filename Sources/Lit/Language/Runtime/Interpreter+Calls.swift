@@ -140,7 +140,7 @@ extension Interpreter {
                 var items: [Value] = []
                 if index < arguments.count && arguments[index].label == parameter.label {
                     repeat {
-                        items.append(try convert(arguments[index], to: parameter.type.map(\.variadicElement), at: offset))
+                        items.append(try convert(arguments[index], to: parameter.type, at: offset))
                         index += 1
                     } while index < arguments.count && arguments[index].label == nil
                 }
@@ -174,7 +174,4 @@ extension TypeRef {
         default: false
         }
     }
-
-    /// A variadic parameter `Int...` is declared with the element type.
-    var variadicElement: TypeRef { self }
 }
