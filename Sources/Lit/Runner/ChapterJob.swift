@@ -42,12 +42,21 @@ public enum ChapterJob {
         let started = Date()
         let report = ChapterRunner(options: options).run(chapter)
         for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
-        let bytes = chapter.spliced(report.updates)
+        var conflict = false
         do {
             switch destination {
-            case .inPlace: if bytes != chapter.bytes { try AtomicFile.write(bytes, to: path) }
-            case .file(let target): try AtomicFile.write(bytes, to: target)
-            case .standardOutput: console.output(String(decoding: bytes, as: UTF8.self))
+            case .inPlace:
+                switch try InPlaceWriter.write(report.updates, into: chapter) {
+                case .unchanged, .written: break
+                case .mergedIntoEditedChapter:
+                    console.error("\(path): note: the chapter's prose changed while it ran; the outputs went into the edited file")
+                case .savedBeside(let beside):
+                    conflict = true
+                    console.error("\(path): error: the chapter's cells changed while it ran, so it was not overwritten; "
+                                  + "this run's result is in \(beside)")
+                }
+            case .file(let target): try AtomicFile.write(chapter.spliced(report.updates), to: target)
+            case .standardOutput: console.output(String(decoding: chapter.spliced(report.updates), as: UTF8.self))
             }
         } catch {
             console.error(DiagnosticPrinter.render(error))
@@ -56,7 +65,7 @@ public enum ChapterJob {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let summary = report.failed ? "failed" : "ok"
         console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s")
-        return report.failed ? .cellFailed : .success
+        return report.failed || conflict ? .cellFailed : .success
     }
 
     /// Reports cells whose outputs are missing or stale, running nothing.
