@@ -10,7 +10,6 @@ import Testing
         ("extension Int { }", "'extension'"),
         ("func id<T>(_ x: T) -> T { x }", "generic functions"),
         ("func f() throws { }", "'throws' functions"),
-        ("let d = [\"a\": 1]", "dictionaries"),
         ("let x = try f()", "'try'"),
         ("let n = [\"a\"].map(\\.count)", "key paths; write a closure such as '{ $0.name }'"),
         ("outer: for i in 0..<2 { break }", "labelled statements"),

@@ -170,6 +170,7 @@ extension Interpreter {
     func elements(of value: Value) throws(LanguageError) -> [Value] {
         switch value {
         case .array(let items): return items
+        case .dictionary(let dictionary): return dictionary.entries
         case .range(let lower, let upper, _):
             // Building the array cannot be interrupted by the timeout, so keep it bounded.
             let count = upper.subtractingReportingOverflow(lower)

@@ -9,6 +9,11 @@ extension Resolver {
             for element in elements { try checkExpr(element) }
         case .tuple(let elements):
             for element in elements { try checkExpr(element.value) }
+        case .dictionary(let entries):
+            for entry in entries {
+                try checkExpr(entry.key)
+                try checkExpr(entry.value)
+            }
         case .name(let name):
             if findName(name) == nil { throw LanguageError(.undefinedName(name), at: expr.offset) }
         case .member(let base, _, _):

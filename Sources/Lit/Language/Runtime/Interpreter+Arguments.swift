@@ -52,6 +52,16 @@ extension Interpreter {
                 converted.append(c)
             }
             return .array(converted)
+        case .dictionary(let keyType, let valueType):
+            guard case .dictionary(let dictionary) = value else { return nil }
+            var converted = DictionaryValue()
+            for (key, item) in zip(dictionary.keys, dictionary.values) {
+                guard let k = conform(key, to: keyType, isIntegerLiteral: isIntegerLiteral),
+                      let v = conform(item, to: valueType, isIntegerLiteral: isIntegerLiteral),
+                      let hashable = DictionaryValue.Key(k) else { return nil }
+                converted.set(k, hashable, to: v)
+            }
+            return .dictionary(converted)
         case .tuple(let elements, let typeLabels):
             if elements.isEmpty, case .void = value { return value }
             guard case .tuple(let items, let valueLabels) = value, items.count == elements.count else { return nil }

@@ -80,6 +80,9 @@ extension Interpreter {
         case .subscriptAccess(let base, let arguments):
             let indices = try evalArguments(arguments, in: scope)
             try modify(base, in: scope, at: offset) { (container: inout Value) throws(LanguageError) in
+                if case .dictionary = container {
+                    return try self.modifyEntry(of: &container, indices, at: offset, body)
+                }
                 guard case .array(var items) = container, indices.count == 1, case .int(let index) = indices[0].value else {
                     throw self.error(.runtime("cannot assign through a subscript of '\(container.typeName)'"), at: offset)
                 }
@@ -102,9 +105,36 @@ extension Interpreter {
         var needsWriteAccess: (Value) -> Bool
     }
 
-    static func isArray(_ value: Value) -> Bool {
-        if case .array = value { return true }
-        return false
+    /// Arrays and dictionaries are changed in place by their mutating methods.
+    static func isCollection(_ value: Value) -> Bool {
+        switch value {
+        case .array, .dictionary: true
+        default: false
+        }
+    }
+
+    /// `d[key] = v`, `d[key] = nil` (removes) and `d[key, default: 0] += 1`.
+    private func modifyEntry(of container: inout Value, _ indices: [ArgumentValue], at offset: Int,
+                             _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
+        guard case .dictionary(var dictionary) = container else { return }
+        let (key, hashable, fallback) = try dictionaryKey(indices, at: offset)
+        var value = dictionary[hashable] ?? fallback ?? .nilValue
+        try body(&value)
+        container = .void  // let `dictionary` be uniquely referenced
+        dictionary.set(key, hashable, to: value.isNone ? nil : value)
+        container = .dictionary(dictionary)
+    }
+
+    /// The key of `d[key]` or `d[key, default: value]`, and the default if given.
+    func dictionaryKey(_ indices: [ArgumentValue], at offset: Int) throws(LanguageError)
+        -> (key: Value, hashable: DictionaryValue.Key, fallback: Value?) {
+        guard indices.count == 1 || (indices.count == 2 && indices[1].label == "default"), indices[0].label == nil else {
+            throw error(.runtime("a dictionary is subscripted as d[key] or d[key, default: value]"), at: offset)
+        }
+        guard let hashable = DictionaryValue.Key(indices[0].value) else {
+            throw error(.runtime("dictionary keys must be Int, Double, Bool or String, not '\(indices[0].value.typeName)'"), at: offset)
+        }
+        return (indices[0].value, hashable, indices.count == 2 ? indices[1].value : nil)
     }
 
     private func modify(_ binding: Binding, _ name: String, _ access: Access, at offset: Int,

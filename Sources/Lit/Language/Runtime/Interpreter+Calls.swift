@@ -1,6 +1,7 @@
 extension Interpreter {
     static let mutatingArrayMethods: Set<String> = [
         "append", "removeLast", "removeFirst", "popLast", "insert", "remove", "removeAll", "sort", "reverse", "shuffle",
+        "removeValue",
     ]
 
     func evalCall(_ callee: Expr, _ arguments: [Argument], in scope: Scope, at offset: Int) throws(LanguageError) -> Value {
@@ -10,13 +11,16 @@ extension Interpreter {
             if Interpreter.mutatingArrayMethods.contains(name), isAssignable(base) {
                 var result: Value = .void
                 var receiver: Value?
-                // Only arrays are mutated in place; anything else (an object with an `append`
-                // method, say) is called after the storage is released, so its method can read it.
-                try modify(base, in: scope, at: callee.offset, needsWriteAccess: Interpreter.isArray) {
+                // Only arrays and dictionaries are mutated in place; anything else (an object with
+                // an `append` method, say) is called after the storage is released, so its method can read it.
+                try modify(base, in: scope, at: callee.offset, needsWriteAccess: Interpreter.isCollection) {
                     (value: inout Value) throws(LanguageError) in
                     if optionalChain && value.isNone { return }
-                    guard case .array = value else { receiver = value; return }
-                    result = try self.mutateArray(&value, name, values, at: offset)
+                    switch value {
+                    case .array: result = try self.mutateArray(&value, name, values, at: offset)
+                    case .dictionary: result = try self.mutateDictionary(&value, name, values, at: offset)
+                    default: receiver = value
+                    }
                 }
                 if let receiver { return try callValue(try member(name, of: receiver, at: callee.offset), values, at: offset) }
                 return result

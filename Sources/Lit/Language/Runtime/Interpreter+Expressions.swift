@@ -30,6 +30,19 @@ extension Interpreter {
                 }
             }
             return .array(items)
+        case .dictionary(let entries):
+            var dictionary = DictionaryValue()
+            for entry in entries {
+                let key = try eval(entry.key, in: scope)
+                guard let hashable = DictionaryValue.Key(key) else {
+                    throw error(.runtime("dictionary keys must be Int, Double, Bool or String, not '\(key.typeName)'"), at: entry.key.offset)
+                }
+                guard dictionary[hashable] == nil else {
+                    throw error(.runtime("dictionary literal contains duplicate key \(key.render(quoted: true))"), at: entry.key.offset)
+                }
+                dictionary.set(key, hashable, to: try eval(entry.value, in: scope))
+            }
+            return .dictionary(dictionary)
         case .tuple(let elements):
             var items: [Value] = []
             for element in elements { items.append(try eval(element.value, in: scope)) }
@@ -123,6 +136,9 @@ extension Interpreter {
                 return .array(Array(items[lower..<upper]))
             default: break
             }
+        case .dictionary(let dictionary):
+            let (_, hashable, fallback) = try dictionaryKey(arguments, at: offset)
+            return dictionary[hashable] ?? fallback ?? .nilValue
         case .native(let object):
             if let get = object.scriptType.subscriptGet {
                 return try positioned(at: offset) { () throws(LanguageError) in try get(object, arguments) }

@@ -16,6 +16,8 @@ extension Interpreter {
             if let index = labels?.firstIndex(of: name) { return items[index] }
         case .array(let items):
             if let found = try arrayMember(name, items, at: offset) { return found }
+        case .dictionary(let dictionary):
+            if let found = try dictionaryMember(name, dictionary, at: offset) { return found }
         case .range(let lower, let upper, _):
             switch name {
             case "count":

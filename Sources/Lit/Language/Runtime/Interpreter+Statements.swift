@@ -119,6 +119,8 @@ extension Interpreter {
                 defer { index += 1 }
                 return items[index]
             }
+        case .dictionary(let dictionary):
+            return try makeIterator(.array(dictionary.entries), at: offset)
         case .string(let text):
             var characters = text.makeIterator()
             return { characters.next().map { .string(String($0)) } }

@@ -7,6 +7,7 @@ public enum Value {
     case bool(Bool)
     case string(String)
     case array([Value])
+    case dictionary(DictionaryValue)
     /// A tuple; `labels` is nil when no element is labelled.
     case tuple([Value], labels: [String?]?)
     case nilValue
@@ -28,6 +29,8 @@ public enum Value {
         case .bool: "Bool"
         case .string: "String"
         case .array(let items): "[\(Value.commonTypeName(items))]"
+        case .dictionary(let dictionary):
+            "[\(Value.commonTypeName(dictionary.keys)): \(Value.commonTypeName(dictionary.values))]"
         case .tuple(let items, _): "(" + items.map(\.typeName).joined(separator: ", ") + ")"
         case .nilValue: "Optional"
         case .range(_, _, let closed): closed ? "ClosedRange<Int>" : "Range<Int>"
@@ -67,6 +70,10 @@ extension Value: CustomStringConvertible {
         case .bool(let b): return String(b)
         case .string(let s): return quoted ? "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : s
         case .array(let items): return "[" + items.map { $0.render(quoted: true) }.joined(separator: ", ") + "]"
+        case .dictionary(let dictionary):
+            guard dictionary.count > 0 else { return "[:]" }
+            return "[" + zip(dictionary.keys, dictionary.values).map { "\($0.render(quoted: true)): \($1.render(quoted: true))" }
+                .joined(separator: ", ") + "]"
         case .tuple(let items, let labels):
             let parts = items.enumerated().map { i, item in
                 let label = labels?[i].map { "\($0): " } ?? ""
@@ -101,6 +108,7 @@ extension Value {
                 if !equal { return false }
             }
             return true
+        case (.dictionary(let a), .dictionary(let b)): return a.isEqual(to: b)
         case (.object(let a), .object(let b)): return a === b
         default: return nil
         }

@@ -38,6 +38,8 @@ final class Expr {
         switch kind {
         case .integer: true
         case .array(let elements): !elements.isEmpty && elements.allSatisfy(\.isIntegerLiteral)
+        // `let rates: [String: Double] = ["lr": 1]`: the values adapt.
+        case .dictionary(let entries): !entries.isEmpty && entries.allSatisfy { $0.value.isIntegerLiteral }
         case .ternary(_, let then, let otherwise): then.isIntegerLiteral && otherwise.isIntegerLiteral
         // Not `/`: `1 / 2 * x` is 0.5 * x in Swift, but integer division gives 0.
         case .binary(let op, let lhs, let rhs): ["+", "-", "*"].contains(op) && lhs.isIntegerLiteral && rhs.isIntegerLiteral
@@ -54,6 +56,7 @@ indirect enum ExprKind {
     case string([StringPart])
     case nilLiteral
     case array([Expr])
+    case dictionary([(key: Expr, value: Expr)])
     /// A parenthesised list of two or more elements, or a labelled one.
     case tuple([(label: String?, value: Expr)])
     case name(String)

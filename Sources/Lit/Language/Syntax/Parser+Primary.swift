@@ -50,16 +50,27 @@ extension Parser {
             let saved = allowsTrailingClosure
             allowsTrailingClosure = true
             defer { allowsTrailingClosure = saved }
-            var elements: [Expr] = []
-            if !current.isSymbol("]") {
-                repeat {
-                    if current.isSymbol("]") { break }  // trailing comma
-                    elements.append(try parseExpression())
-                    if current.isSymbol(":") { throw LanguageError(.unsupported("dictionaries"), at: current.offset) }
-                } while consume(",")
+            if consume(":") {
+                try expect("]", "']' after '[:'")
+                return Expr(.dictionary([]), at: offset)
             }
-            try expect("]", "',' or ']' in array literal")
-            return Expr(.array(elements), at: offset)
+            var elements: [Expr] = []
+            var entries: [(key: Expr, value: Expr)] = []
+            // The first element decides: `[a: b, ...]` is a dictionary.
+            var isDictionary = false
+            repeat {
+                if current.isSymbol("]") { break }  // an empty literal, or a trailing comma
+                let element = try parseExpression()
+                if elements.isEmpty && entries.isEmpty { isDictionary = current.isSymbol(":") }
+                if isDictionary {
+                    try expect(":", "':' in dictionary literal")
+                    entries.append((element, try parseExpression()))
+                } else {
+                    elements.append(element)
+                }
+            } while consume(",")
+            try expect("]", isDictionary ? "',' or ']' in dictionary literal" : "',' or ']' in array literal")
+            return Expr(isDictionary ? .dictionary(entries) : .array(elements), at: offset)
         case .symbol("{"):
             return try parseClosure()
         case .symbol("."):

@@ -153,9 +153,14 @@ extension Parser {
         let start = current.offset
         if consume("[") {
             let element = try parseType()
-            if current.isSymbol(":") { throw LanguageError(.unsupported("dictionaries"), at: current.offset) }
-            try expect("]")
-            type = .array(element)
+            if consume(":") {
+                let value = try parseType()
+                try expect("]")
+                type = .dictionary(element, value)
+            } else {
+                try expect("]")
+                type = .array(element)
+            }
         } else if consume("(") {
             var elements: [TypeRef] = []
             var labels: [String?] = []
