@@ -13,6 +13,7 @@ import Testing
         ("let x = try f()", "'try'"),
         ("let n = [\"a\"].map(\\.count)", "key paths; write a closure such as '{ $0.name }'"),
         ("outer: for i in 0..<2 { break }", "labelled statements"),
+        ("let x = 1 as Double", "'as' casts"),
     ]
 
     @Test(arguments: cases)

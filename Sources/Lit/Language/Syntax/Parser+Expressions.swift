@@ -40,6 +40,9 @@ extension Parser {
 
     mutating func parseBinary(minimum: Int) throws(LanguageError) -> Expr {
         var lhs = try parsePrefix()
+        if current.isKeyword("as") || current.isKeyword("is") {
+            throw LanguageError(.unsupported("'\(current.isKeyword("as") ? "as" : "is")' casts"), at: current.offset)
+        }
         // A long chain `a + b + c ...` builds a deep tree, so each link counts as nesting.
         var links = 0
         defer { depth -= links }
