@@ -81,6 +81,19 @@ import Testing
                 == "8 5 -1\n")
     }
 
+    @Test func oneSidedRanges() throws {
+        let code = """
+        let xs = [1, 2, 3, 4]
+        print(xs[2...], xs[..<2], xs[...1], 3..., ..<5)
+        for i in 5... { if i > 6 { break }; print(i) }
+        switch -4 {
+        case ..<0: print("negative")
+        default: print("other")
+        }
+        """
+        #expect(try output(code) == "[3, 4] [1, 2] [1, 2] 3... ..<5\n5\n6\nnegative\n")
+    }
+
     @Test func rangesPrintAsWritten() throws {
         #expect(try output("print(1...3, 0..<2, (1...3).count)") == "1...3 0..<2 3\n")
     }

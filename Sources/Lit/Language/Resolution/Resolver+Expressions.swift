@@ -25,7 +25,7 @@ extension Resolver {
         case .subscriptAccess(let base, let arguments):
             try checkExpr(base)
             for argument in arguments { try checkExpr(argument.value) }
-        case .prefix(_, let operand), .forceUnwrap(let operand):
+        case .prefix(_, let operand), .forceUnwrap(let operand), .rangeFrom(let operand), .rangeUpTo(let operand, _):
             try checkExpr(operand)
         case .binary(_, let lhs, let rhs):
             try checkExpr(lhs)

@@ -70,6 +70,17 @@ extension Interpreter {
         case .subscriptAccess(let base, let arguments):
             let container = try eval(base, in: scope)
             return try subscriptValue(container, try evalArguments(arguments, in: scope), at: expr.offset)
+        case .rangeFrom(let bound):
+            guard case .int(let lower) = try eval(bound, in: scope) else {
+                throw error(.runtime("a one-sided range needs an Int bound"), at: expr.offset)
+            }
+            return .range(lower, Value.unboundedUpper, closed: true)
+        case .rangeUpTo(let bound, let closed):
+            guard case .int(let upper) = try eval(bound, in: scope) else {
+                throw error(.runtime("a one-sided range needs an Int bound"), at: expr.offset)
+            }
+            guard !closed || upper < Int.max else { throw error(.arithmeticOverflow("...\(upper)"), at: expr.offset) }
+            return .range(Value.unboundedLower, closed ? upper + 1 : upper, closed: closed)
         case .prefix(let op, let operand):
             return try applyPrefix(op, try eval(operand, in: scope), at: expr.offset)
         case .binary(let op, let lhs, let rhs):
@@ -129,7 +140,9 @@ extension Interpreter {
                     throw error(.indexOutOfRange(index: index, count: items.count), at: offset)
                 }
                 return items[index]
-            case .range(let lower, let upper, _):
+            case .range(var lower, var upper, _):
+                if lower == Value.unboundedLower { lower = 0 }
+                if upper == Value.unboundedUpper { upper = items.count }
                 guard lower >= 0 && upper <= items.count && lower <= upper else {
                     throw error(.runtime("range \(lower)..<\(upper) is out of bounds for count \(items.count)"), at: offset)
                 }

@@ -47,6 +47,10 @@ public enum Value {
         return items.allSatisfy({ $0.typeName == name }) ? name : "Any"
     }
 
+    /// The bounds a one-sided range (`3...`, `..<5`) leaves open.
+    static let unboundedLower = Int.min
+    static let unboundedUpper = Int.max
+
     var isFunction: Bool {
         if case .function = self { return true }
         return false
@@ -81,7 +85,10 @@ extension Value: CustomStringConvertible {
             }
             return "(" + parts.joined(separator: ", ") + ")"
         case .nilValue: return "nil"
-        case .range(let lower, let upper, let closed): return closed ? "\(lower)...\(upper - 1)" : "\(lower)..<\(upper)"
+        case .range(let lower, let upper, let closed):
+            let from = lower == Value.unboundedLower ? "" : String(lower)
+            if upper == Value.unboundedUpper { return "\(from)..." }
+            return closed ? "\(from)...\(upper - 1)" : "\(from)..<\(upper)"
         case .function(let f): return "(function \(f.name))"
         case .object(let instance): return instance.classInfo.name
         case .native(let object): return object.scriptType.describe(object)

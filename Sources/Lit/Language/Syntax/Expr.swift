@@ -68,6 +68,10 @@ indirect enum ExprKind {
     case subscriptAccess(Expr, [Argument])
     case prefix(String, Expr)
     case binary(String, Expr, Expr)
+    /// `3...` (no upper bound), as in `case 3...:` or `xs[2...]`.
+    case rangeFrom(Expr)
+    /// `..<5` or `...4` (no lower bound).
+    case rangeUpTo(Expr, closed: Bool)
     case ternary(Expr, Expr, Expr)
     /// `=`, `+=`, `-=`, `*=`, `/=`; `target` is a name, member or subscript, or `_`.
     case assign(String, target: Expr, value: Expr)

@@ -56,6 +56,10 @@ extension Parser {
                 throw LanguageError(.expected("whitespace on both sides of binary operator '\(op)'", found: "'\(op)'"), at: token.offset)
             }
             _ = advance()
+            if op == "...", Parser.endsOneSidedRange(current) {
+                lhs = Expr(.rangeFrom(lhs), at: token.offset)
+                continue
+            }
             // `??` is right-associative; comparisons do not chain in Swift.
             let rhs = op == "??" ? try parseBinary(minimum: level) : try parseBinary(minimum: level + 1)
             lhs = Expr(.binary(op, lhs, rhs), at: token.offset)
@@ -66,7 +70,18 @@ extension Parser {
         return lhs
     }
 
+    /// What may follow `3...` when it has no upper bound.
+    static func endsOneSidedRange(_ token: Token) -> Bool {
+        token.kind == .end || token.startsLine || [":", "]", ")", ",", "{", ";"].contains(where: token.isSymbol)
+    }
+
     mutating func parsePrefix() throws(LanguageError) -> Expr {
+        if case .symbol(let op) = current.kind, op == "..<" || op == "..." {
+            let offset = advance().offset
+            try enterNesting()
+            defer { depth -= 1 }
+            return Expr(.rangeUpTo(try parsePrefix(), closed: op == "..."), at: offset)
+        }
         if case .symbol(let op) = current.kind, op == "-" || op == "!" || op == "+" {
             let offset = current.offset
             _ = advance()
