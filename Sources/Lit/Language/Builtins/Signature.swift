@@ -48,13 +48,30 @@ public struct Signature: Sendable, Hashable, CustomStringConvertible {
 
     /// The labels as Swift spells a full name: `(_:separator:terminator:)`.
     public var description: String {
-        "(" + parameters.map { ($0.label ?? "_") + ":" }.joined() + ")"
+        Signature.spelling(parameters.map(\.label))
+    }
+
+    static func spelling(_ labels: [String?]) -> String {
+        "(" + labels.map { ($0 ?? "_") + ":" }.joined() + ")"
+    }
+
+    /// Why a call with `labels` fits none of `signatures`: the wrong number of arguments
+    /// when there is one fixed-size form, the wrong labels otherwise.
+    static func mismatch(calling callee: String, with labels: [String?], _ signatures: [Signature]) -> DiagnosticMessage {
+        if signatures.count == 1, let only = signatures.first, !only.parameters.contains(where: { $0.kind == .variadic }) {
+            let required = only.parameters.filter { $0.kind == .required }.count
+            if labels.count > only.parameters.count || labels.count < required {
+                return .wrongArgumentCount(callee: callee, expected: only.parameters.count, found: labels.count)
+            }
+        }
+        let expected = signatures.map { callee + $0.description }.joined(separator: "' or '")
+        return .wrongArgumentLabels(callee: callee, expected: expected, found: callee + spelling(labels))
     }
 }
 
-extension FunctionDecl {
-    var labels: Signature {
-        Signature(parameters: parameters.map {
+extension Signature {
+    init(_ parameters: [Lit.Parameter]) {
+        self.init(parameters: parameters.map {
             .init(label: $0.label, kind: $0.isVariadic ? .variadic : $0.defaultValue == nil ? .required : .defaulted)
         })
     }

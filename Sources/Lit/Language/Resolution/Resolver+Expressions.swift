@@ -15,7 +15,7 @@ extension Resolver {
                 try checkExpr(entry.value)
             }
         case .name(let name):
-            if findName(name) == nil { throw LanguageError(.undefinedName(name), at: expr.offset) }
+            if find(name) == nil { throw LanguageError(.undefinedName(name), at: expr.offset) }
         case .member(let base, _, _):
             try checkExpr(base)
         case .call(let callee, let arguments):
@@ -43,10 +43,10 @@ extension Resolver {
     }
 
     private mutating func checkClosure(_ literal: ClosureLiteral) throws(LanguageError) {
-        pushScope()
-        for name in literal.parameters ?? (0..<literal.usesDollars).map({ "$\($0)" }) { declareValue(name) }
-        defer { popScope() }
-        try checkBlockForClosure(literal.body)
+        scopes.append([:])
+        defer { scopes.removeLast() }
+        for name in literal.parameters ?? (0..<literal.usesDollars).map({ "$\($0)" }) { declare(name, .value) }
+        try checkBlock(literal.body, newScope: false)
     }
 
     /// Label and count checks for calls whose callee is known before running: user
@@ -55,14 +55,6 @@ extension Resolver {
         guard let signatures = signatures(of: name), !signatures.isEmpty else { return }
         let labels = arguments.map(\.label)
         guard !signatures.contains(where: { $0.accepts(labels) }) else { return }
-        let found = "\(name)(" + labels.map { ($0 ?? "_") + ":" }.joined() + ")"
-        if signatures.count == 1, let only = signatures.first, !only.parameters.contains(where: { $0.kind == .variadic }) {
-            let required = only.parameters.filter { $0.kind == .required }.count
-            if arguments.count > only.parameters.count || arguments.count < required {
-                throw LanguageError(.wrongArgumentCount(callee: name, expected: only.parameters.count, found: arguments.count), at: offset)
-            }
-        }
-        let expected = signatures.map { name + $0.description }.joined(separator: "' or '")
-        throw LanguageError(.wrongArgumentLabels(callee: name, expected: expected, found: found), at: offset)
+        throw LanguageError(Signature.mismatch(calling: name, with: labels, signatures), at: offset)
     }
 }

@@ -173,11 +173,6 @@ struct Resolver {
 
     // MARK: Helpers for expression checks
 
-    func findName(_ name: String) -> Declaration? { find(name) }
-    mutating func pushScope() { scopes.append([:]) }
-    mutating func popScope() { scopes.removeLast() }
-    mutating func declareValue(_ name: String) { declare(name, .value) }
-    mutating func checkBlockForClosure(_ body: [Stmt]) throws(LanguageError) { try checkBlock(body, newScope: false) }
 
     /// The labels a call to `name` may use, when they are known before running.
     func signatures(of name: String) -> [Signature]? {

@@ -5,6 +5,8 @@ public final class ClassInfo {
     let superclass: ClassInfo?
     let scope: Scope
     let cell: Int
+    /// Stored properties from the root class down; assignments look here on every write.
+    let allProperties: [PropertyDecl]
     private let methodsByName: [String: [FunctionDecl]]
 
     init(_ declaration: ClassDecl, superclass: ClassInfo?, scope: Scope, cell: Int) {
@@ -13,6 +15,7 @@ public final class ClassInfo {
         self.superclass = superclass
         self.scope = scope
         self.cell = cell
+        self.allProperties = (superclass?.allProperties ?? []) + declaration.properties
         self.methodsByName = Dictionary(grouping: declaration.methods, by: \.name)
     }
 
@@ -24,11 +27,6 @@ public final class ClassInfo {
             info = current.superclass
         }
         return nil
-    }
-
-    /// Stored properties from the root class down.
-    var allProperties: [PropertyDecl] {
-        (superclass?.allProperties ?? []) + declaration.properties
     }
 
     var memberNames: Set<String> {

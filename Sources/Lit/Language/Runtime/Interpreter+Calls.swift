@@ -129,15 +129,8 @@ extension Interpreter {
     func bindArguments(_ declaration: FunctionDecl, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> [Value] {
         var values: [Value] = []
         var index = 0
-        let mismatch = { () -> LanguageError in
-            let expected = declaration.parameters.map { ($0.label ?? "_") + ":" }.joined()
-            let found = arguments.map { ($0.label ?? "_") + ":" }.joined()
-            if arguments.count > declaration.parameters.count && !declaration.parameters.contains(where: \.isVariadic) {
-                return self.error(.wrongArgumentCount(callee: declaration.name, expected: declaration.parameters.count,
-                                                       found: arguments.count), at: offset)
-            }
-            return self.error(.wrongArgumentLabels(callee: declaration.name, expected: "\(declaration.name)(\(expected))",
-                                                   found: "\(declaration.name)(\(found))"), at: offset)
+        let mismatch = {
+            self.error(Signature.mismatch(calling: declaration.name, with: arguments.map(\.label), [declaration.labels]), at: offset)
         }
         for parameter in declaration.parameters {
             if parameter.isVariadic {

@@ -39,12 +39,9 @@ extension Interpreter {
             return
         }
         let candidates = owner.declaration.initializers
-        let chosen = candidates.first { Interpreter.labelsMatch($0, arguments) } ?? candidates[0]
+        let labels = arguments.map(\.label)
+        let chosen = candidates.first { $0.labels.accepts(labels) } ?? candidates[0]
         _ = try invoke(chosen, arguments, scope: owner.scope, receiver: instance, owner: owner, at: offset)
-    }
-
-    static func labelsMatch(_ declaration: FunctionDecl, _ arguments: [ArgumentValue]) -> Bool {
-        declaration.labels.accepts(arguments.map(\.label))
     }
 
     /// A stored property or a method of `instance`; nil when it has neither.

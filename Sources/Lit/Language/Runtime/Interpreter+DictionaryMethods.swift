@@ -43,7 +43,7 @@ extension Interpreter {
         case "removeValue":
             guard args.count == 1, args[0].label == "forKey" else {
                 throw error(.wrongArgumentLabels(callee: "removeValue", expected: "removeValue(forKey:)",
-                                                 found: "removeValue(" + args.map { ($0.label ?? "_") + ":" }.joined() + ")"), at: offset)
+                                                 found: "removeValue" + Signature.spelling(args.map(\.label))), at: offset)
             }
             let (key, hashable, _) = try dictionaryKey([ArgumentValue(label: nil, value: args[0].value)], at: offset)
             let old = dictionary[hashable] ?? .nilValue

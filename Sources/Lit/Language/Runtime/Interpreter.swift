@@ -27,8 +27,7 @@ public final class Interpreter {
     var builtins: [String: Value] = [:]
     var frames: [Frame] = []
     var currentCell = 0
-    /// Text printed by the running cell.
-    /// Text printed by the running cell, up to `maximumOutputLines` lines.
+    /// Text printed by the running cell, capped at `PrintedText.maximumLines` lines.
     public var output: String { printed.text }
     private var printed = PrintedText()
     public var maximumCallDepth = 3000
@@ -75,7 +74,6 @@ public final class Interpreter {
     }
 
     func execute(_ statements: [Stmt], cell: Int, timeout: Double?) throws(LanguageError) -> CellResult {
-        printed = PrintedText()
         currentCell = cell
         frames = []
         if let timeout {

@@ -10,6 +10,8 @@ final class FunctionDecl {
     var cell: Int = 0
     /// A computed property's getter: reading the member runs it.
     var isComputedProperty = false
+    /// The labels callers must use; built once, as every call is checked against them.
+    let labels: Signature
 
     init(name: String, parameters: [Parameter], returnType: TypeRef?, body: [Stmt], isOverride: Bool, at offset: Int) {
         self.name = name
@@ -18,6 +20,7 @@ final class FunctionDecl {
         self.body = body
         self.isOverride = isOverride
         self.offset = offset
+        self.labels = Signature(parameters)
     }
 }
 
@@ -30,37 +33,19 @@ struct Parameter {
     var isVariadic: Bool
 }
 
-final class PropertyDecl {
+struct PropertyDecl {
     let isConstant: Bool
     let name: String
     let type: TypeRef?
     let initialValue: Expr?
     let offset: Int
-
-    init(isConstant: Bool, name: String, type: TypeRef?, initialValue: Expr?, at offset: Int) {
-        self.isConstant = isConstant
-        self.name = name
-        self.type = type
-        self.initialValue = initialValue
-        self.offset = offset
-    }
 }
 
-final class ClassDecl {
+struct ClassDecl {
     let name: String
     let superclass: String?
     let properties: [PropertyDecl]
     let initializers: [FunctionDecl]
     let methods: [FunctionDecl]
     let offset: Int
-
-    init(name: String, superclass: String?, properties: [PropertyDecl], initializers: [FunctionDecl],
-         methods: [FunctionDecl], at offset: Int) {
-        self.name = name
-        self.superclass = superclass
-        self.properties = properties
-        self.initializers = initializers
-        self.methods = methods
-        self.offset = offset
-    }
 }

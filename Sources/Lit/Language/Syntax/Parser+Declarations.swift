@@ -96,7 +96,7 @@ extension Parser {
                     continue
                 }
                 let value = consume("=") ? try parseExpression() : nil
-                properties.append(PropertyDecl(isConstant: isConstant, name: property, type: type, initialValue: value, at: offset))
+                properties.append(PropertyDecl(isConstant: isConstant, name: property, type: type, initialValue: value, offset: offset))
             case .keyword("override") where peekToken(1).isKeyword("var"):
                 _ = advance()
                 _ = advance()
@@ -116,7 +116,7 @@ extension Parser {
         }
         _ = advance()
         return ClassDecl(name: name, superclass: superclass, properties: properties, initializers: initializers,
-                         methods: methods, at: start)
+                         methods: methods, offset: start)
     }
 
     /// `var name: Type { ... }`: a read-only computed property, run on every read.
