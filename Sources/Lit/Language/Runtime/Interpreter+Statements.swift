@@ -48,20 +48,12 @@ extension Interpreter {
                 try tick(at: statement.offset)
                 let loopScope = Scope(parent: scope)
                 guard try test(conditions, binding: loopScope) else { break }
-                switch try exec(body, in: Scope(parent: loopScope)) {
-                case .breakLoop: return .normal
-                case .returned(let value): return .returned(value)
-                case .normal, .continueLoop: continue
-                }
+                if let exit = leaving(try exec(body, in: Scope(parent: loopScope))) { return exit }
             }
         case .repeatWhile(let body, let condition):
             repeat {
                 try tick(at: statement.offset)
-                switch try exec(body, in: Scope(parent: scope)) {
-                case .breakLoop: return .normal
-                case .returned(let value): return .returned(value)
-                case .normal, .continueLoop: break
-                }
+                if let exit = leaving(try exec(body, in: Scope(parent: scope))) { return exit }
             } while try truth(condition, in: scope)
         case .returnStatement(let value):
             guard let value else { return .returned(.void) }
@@ -85,6 +77,15 @@ extension Interpreter {
         return .normal
     }
 
+    /// What a loop does after running its body once: nil to go on, or the flow that leaves it.
+    private func leaving(_ flow: Flow) -> Flow? {
+        switch flow {
+        case .breakLoop: .normal
+        case .returned: flow
+        case .normal, .continueLoop: nil
+        }
+    }
+
     private func runFor(_ pattern: Pattern, _ sequence: Value, whereClause: Expr?, body: [Stmt],
                         in scope: Scope, at offset: Int) throws(LanguageError) -> Flow {
         let iterator = try makeIterator(sequence, at: offset)
@@ -93,11 +94,7 @@ extension Interpreter {
             let loopScope = Scope(parent: scope)
             try bind(pattern, to: element, in: loopScope, isConstant: true, at: offset)
             if let whereClause, !(try truth(whereClause, in: loopScope)) { continue }
-            switch try exec(body, in: loopScope) {
-            case .breakLoop: return .normal
-            case .returned(let value): return .returned(value)
-            case .normal, .continueLoop: continue
-            }
+            if let exit = leaving(try exec(body, in: loopScope)) { return exit }
         }
         return .normal
     }
