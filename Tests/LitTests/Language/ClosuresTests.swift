@@ -96,5 +96,6 @@ import Testing
 
     @Test func rangesPrintAsWritten() throws {
         #expect(try output("print(1...3, 0..<2, (1...3).count)") == "1...3 0..<2 3\n")
+        #expect(try output("print((1...3).upperBound, (1..<3).upperBound, (1...3).lowerBound)") == "3 3 1\n")
     }
 }

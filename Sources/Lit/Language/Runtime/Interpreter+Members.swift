@@ -18,7 +18,7 @@ extension Interpreter {
             if let found = try arrayMember(name, items, at: offset) { return found }
         case .dictionary(let dictionary):
             if let found = try dictionaryMember(name, dictionary, at: offset) { return found }
-        case .range(let lower, let upper, _):
+        case .range(let lower, let upper, let closed):
             switch name {
             case "count":
                 let count = upper.subtractingReportingOverflow(lower)
@@ -26,7 +26,7 @@ extension Interpreter {
                 return .int(count.partialValue)
             case "isEmpty": return .bool(upper <= lower)
             case "lowerBound": return .int(lower)
-            case "upperBound": return .int(upper)
+            case "upperBound": return .int(closed ? upper - 1 : upper)  // `1...3` is stored as 1..<4
             default:
                 let items = try positioned(at: offset) { () throws(LanguageError) in try elements(of: value) }
                 if let found = try arrayMember(name, items, at: offset) { return found }
