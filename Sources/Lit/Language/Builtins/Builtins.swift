@@ -22,7 +22,8 @@ extension Interpreter {
     }
 
     func installBuiltins() {
-        define("print", signatures: [Signature("_...", "separator=", "terminator=")]) { (interpreter, args) throws(LanguageError) in
+        let printSignature = Signature("_...", "separator=", "terminator=")
+        define("print", signatures: [printSignature]) { (interpreter, args) throws(LanguageError) in
             var separator = " ", terminator = "\n"
             var items: [String] = []
             for argument in args {
@@ -30,16 +31,17 @@ extension Interpreter {
                 case nil: items.append(argument.value.description)
                 case "separator"?: separator = try interpreter.string([argument], 0, label: "separator")
                 case "terminator"?: terminator = try interpreter.string([argument], 0, label: "terminator")
-                case let label?: throw .here(.wrongArgumentLabels(callee: "print", expected: "print(_:separator:terminator:)", found: "\(label):"))
+                case _?: throw .here(Signature.mismatch(calling: "print", with: args.map(\.label), [printSignature]))
                 }
             }
             interpreter.write(items.joined(separator: separator) + terminator)
             return .void
         }
         for name in ["precondition", "assert"] {
-            define(name, signatures: [Signature("_", "_=")]) { (interpreter, args) throws(LanguageError) in
-                guard !args.isEmpty, args.count <= 2 else {
-                    throw .here(.wrongArgumentCount(callee: name, expected: 2, found: args.count))
+            let signature = Signature("_", "_=")
+            define(name, signatures: [signature]) { (interpreter, args) throws(LanguageError) in
+                guard signature.accepts(args.map(\.label)) else {
+                    throw .here(Signature.mismatch(calling: name, with: args.map(\.label), [signature]))
                 }
                 if try interpreter.isTrue(args[0].value) { return .void }
                 let message = args.count > 1 ? try interpreter.string(args, 1, label: nil) : ""
