@@ -36,8 +36,9 @@ public struct ChapterRunner {
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
         var failures: [Failure] = []
+        var stopped = false
         for cell in chapter.cells {
-            if failures.contains(where: { !$0.expected }) {
+            if stopped {
                 report.updates[cell.number] = cell.output == nil ? .keep : .markNotRun
                 continue
             }
@@ -50,21 +51,22 @@ public struct ChapterRunner {
                 let result = try interpreter.run(cell.code, cell: cell.number, timeout: options.timeout)
                 if cell.flags.contains(.expectError) {
                     failures.append(Failure(cell: cell, error: nil, printed: result.text, expected: false))
+                    stopped = true
                 } else {
                     let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1])
                     report.updates[cell.number] = result.text.isEmpty ? .noOutput : .output(marker, [.text(result.text)])
                 }
             } catch {
-                failures.append(Failure(cell: cell, error: error, printed: interpreter.output,
-                                        expected: cell.flags.contains(.expectError)))
+                let expected = cell.flags.contains(.expectError)
+                failures.append(Failure(cell: cell, error: error, printed: interpreter.output, expected: expected))
+                stopped = !expected
             }
         }
         // Errors shown inside the chapter give positions in the chapter as written, after
         // earlier cells' outputs changed size, so that a second run reproduces them
         // exactly; they render once to lay the chapter out, then with final positions.
         // Errors on stderr give positions in the chapter as it was read.
-        var written = chapter
-        for _ in 0..<2 {
+        func renderFailures(in written: Chapter) {
             report.diagnostics = []
             for failure in failures {
                 let (update, diagnostic) = render(failure, hash: hashes[failure.cell.number - 1], in: written,
@@ -72,9 +74,11 @@ public struct ChapterRunner {
                 report.updates[failure.cell.number] = update
                 if let diagnostic { report.diagnostics.append(diagnostic) }
             }
-            guard !failures.isEmpty, let laidOut = try? Chapter.parse(chapter.spliced(report.updates), path: chapter.path),
-                  laidOut.cells.count == chapter.cells.count else { break }
-            written = laidOut
+        }
+        renderFailures(in: chapter)
+        if !failures.isEmpty, let laidOut = try? Chapter.parse(chapter.spliced(report.updates), path: chapter.path),
+           laidOut.cells.count == chapter.cells.count {
+            renderFailures(in: laidOut)
         }
         return report
     }

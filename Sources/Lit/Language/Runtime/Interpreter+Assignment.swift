@@ -131,10 +131,14 @@ extension Interpreter {
         guard indices.count == 1 || (indices.count == 2 && indices[1].label == "default"), indices[0].label == nil else {
             throw error(.runtime("a dictionary is subscripted as d[key] or d[key, default: value]"), at: offset)
         }
-        guard let hashable = DictionaryValue.Key(indices[0].value) else {
-            throw error(.runtime("dictionary keys must be Int, Double, Bool or String, not '\(indices[0].value.typeName)'"), at: offset)
+        return (indices[0].value, try hashableKey(indices[0].value, at: offset), indices.count == 2 ? indices[1].value : nil)
+    }
+
+    func hashableKey(_ key: Value, at offset: Int) throws(LanguageError) -> DictionaryValue.Key {
+        guard let hashable = DictionaryValue.Key(key) else {
+            throw error(.runtime("dictionary keys must be Int, Double, Bool or String, not '\(key.typeName)'"), at: offset)
         }
-        return (indices[0].value, hashable, indices.count == 2 ? indices[1].value : nil)
+        return hashable
     }
 
     private func modify(_ binding: Binding, _ name: String, _ access: Access, at offset: Int,

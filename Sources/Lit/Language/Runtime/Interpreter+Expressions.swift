@@ -34,9 +34,7 @@ extension Interpreter {
             var dictionary = DictionaryValue()
             for entry in entries {
                 let key = try eval(entry.key, in: scope)
-                guard let hashable = DictionaryValue.Key(key) else {
-                    throw error(.runtime("dictionary keys must be Int, Double, Bool or String, not '\(key.typeName)'"), at: entry.key.offset)
-                }
+                let hashable = try hashableKey(key, at: entry.key.offset)
                 guard dictionary[hashable] == nil else {
                     throw error(.runtime("dictionary literal contains duplicate key \(key.render(quoted: true))"), at: entry.key.offset)
                 }
