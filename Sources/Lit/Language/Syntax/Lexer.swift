@@ -126,12 +126,9 @@ struct Lexer {
         let spaceBefore = start == 0 || Lexer.isSpace(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "(")
         // Postfix `?` and `!` bind to the expression before them: `x?.shape`, `x!`.
         if !spaceBefore && c == UInt8(ascii: "?") { index += 1; return .symbol("?") }
-        if !spaceBefore && c == UInt8(ascii: "!") && peek(1) != UInt8(ascii: "=") { index += 1; return .symbol("!") }
-        while index < end && Lexer.isOperator(peek()) {
-            // `!x`, `-x` after an infix operator: split `==!` style runs only where Swift would.
-            index += 1
-            if index - start == 1 && (c == UInt8(ascii: "!") ) && peek() != UInt8(ascii: "=") { break }
-        }
+        // `!` stands alone, prefix (`!isTraining`) or postfix (`x!`), unless it begins `!=`.
+        if c == UInt8(ascii: "!") && peek(1) != UInt8(ascii: "=") { index += 1; return .symbol("!") }
+        while index < end && Lexer.isOperator(peek()) { index += 1 }
         return .symbol(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
