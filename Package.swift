@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "Lit", targets: ["Lit"]),
         .executable(name: "litrun", targets: ["litrun"]),
+        .executable(name: "lit-bench", targets: ["lit-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,9 +17,20 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // Hand-written kernels in C: compiled once per instruction set and picked at load
+        // time, which Swift code cannot do.
+        .target(
+            name: "LitKernels",
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]
+        ),
         .target(
             name: "Lit",
-            dependencies: ["CMark"]
+            dependencies: ["CMark", "COpenBLAS", "LitKernels"]
         ),
         .executableTarget(
             name: "litrun",
@@ -26,6 +38,11 @@ let package = Package(
                 "Lit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "lit-bench",
+            dependencies: ["Lit"],
+            path: "bench/Sources/lit-bench"
         ),
         .testTarget(
             name: "LitTests",

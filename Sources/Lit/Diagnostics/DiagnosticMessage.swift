@@ -39,6 +39,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
     case timedOut(cell: Int, seconds: Double)
     case expectedErrorMissing
     case shapeMismatch(String)
+    /// A tensor operation refused its operands.
+    case tensor(TensorError)
     case runtime(String)
 
     public var text: String {
@@ -79,6 +81,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
         case .timedOut(let cell, let seconds): "cell \(cell) ran longer than the \(formatSeconds(seconds)) s timeout"
         case .expectedErrorMissing: "cell is marked 'expect-error' but ran without an error"
         case .shapeMismatch(let m): m
+        case .tensor(let error): error.description
         case .runtime(let m): m
         }
     }

@@ -43,6 +43,7 @@ public final class Interpreter {
         self.seed = seed
         self.random = SplitMix64(seed: seed)
         installBuiltins()
+        installTensorLibrary()
         installPrelude()
     }
 

@@ -1,0 +1,71 @@
+/// Reading the arguments of library calls made from cells, with clear errors.
+struct ScriptArguments {
+    let values: [ArgumentValue]
+    let callee: String
+
+    init(_ values: [ArgumentValue], _ callee: String) {
+        self.values = values
+        self.callee = callee
+    }
+
+    /// Rejects labels outside `allowed`, so that a typo is an error, not ignored.
+    func check(labels allowed: Set<String?>, count range: ClosedRange<Int>) throws(LanguageError) {
+        for value in values where !allowed.contains(value.label) {
+            throw .here(.runtime("'\(callee)' has no argument labelled '\(value.label ?? "_")'"))
+        }
+        guard range.contains(values.count) else {
+            throw .here(.wrongArgumentCount(callee: callee, expected: range.upperBound, found: values.count))
+        }
+    }
+
+    func value(_ label: String?) -> ArgumentValue? { values.first { $0.label == label } }
+
+    func tensor(at index: Int) throws(LanguageError) -> Tensor {
+        guard index < values.count else { throw .here(.runtime("'\(callee)' is missing an argument")) }
+        return try ScriptArguments.tensor(values[index].value, callee: callee)
+    }
+
+    func int(_ label: String?, default fallback: Int? = nil) throws(LanguageError) -> Int {
+        guard let argument = value(label) else {
+            if let fallback { return fallback }
+            throw .here(.runtime("'\(callee)' needs the argument '\(label ?? "_")'"))
+        }
+        guard case .int(let n) = argument.value else { throw .here(.cannotConvert(from: argument.value.typeName, to: "Int")) }
+        return n
+    }
+
+    func bool(_ label: String, default fallback: Bool) throws(LanguageError) -> Bool {
+        guard let argument = value(label) else { return fallback }
+        guard case .bool(let flag) = argument.value else { throw .here(.cannotConvert(from: argument.value.typeName, to: "Bool")) }
+        return flag
+    }
+
+    /// Sizes written either variadically (`zeros(2, 3)`) or as one array (`zeros([2, 3])`).
+    func sizes() throws(LanguageError) -> [Int] {
+        if values.count == 1, case .array(let items) = values[0].value { return try ScriptArguments.ints(items, callee: callee) }
+        return try ScriptArguments.ints(values.map(\.value), callee: callee)
+    }
+
+    static func ints(_ items: [Value], callee: String) throws(LanguageError) -> [Int] {
+        var result: [Int] = []
+        for item in items {
+            guard case .int(let n) = item else { throw .here(.cannotConvert(from: item.typeName, to: "Int")) }
+            guard n >= 0 else { throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(n)")) }
+            result.append(n)
+        }
+        guard result.reduce(1, { $0.multipliedReportingOverflow(by: Swift.max($1, 1)).partialValue }) <= 1 << 31 else {
+            throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements"))
+        }
+        return result
+    }
+
+    static func tensor(_ value: Value, callee: String) throws(LanguageError) -> Tensor {
+        guard case .native(let tensor as Tensor) = value else { throw .here(.cannotConvert(from: value.typeName, to: "Tensor")) }
+        return tensor
+    }
+}
+
+/// Runs a tensor operation, turning its error into a cell diagnostic at the call.
+func tensorOperation<T>(_ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
+    do { return try body() } catch { throw .here(.tensor(error)) }
+}

@@ -1,0 +1,90 @@
+/// How two operands of a broadcasting elementwise op line up with its output: the output
+/// is walked as `outerCount` runs of `innerCount` values, and in each run an operand is
+/// either contiguous (stride 1) or one repeated value (stride 0).
+struct BroadcastPlan {
+    let shape: [Int]
+    let innerCount: Int
+    let innerStrides: (Int, Int)
+    /// Outer dimensions, outermost first, with each operand's stride (0 where broadcast).
+    let outerSizes: [Int]
+    let outerStrides: [(Int, Int)]
+    var outerCount: Int { outerSizes.reduce(1, *) }
+
+    /// The broadcast shape of `a` and `b` (numpy's rules), or nil when they do not fit.
+    static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
+        let rank = max(a.count, b.count)
+        var result = [Int](repeating: 1, count: rank)
+        for i in 0..<rank {
+            let x = i < rank - a.count ? 1 : a[i - (rank - a.count)]
+            let y = i < rank - b.count ? 1 : b[i - (rank - b.count)]
+            guard x == y || x == 1 || y == 1 else { return nil }
+            result[i] = x == 1 ? y : x
+        }
+        return result
+    }
+
+    init?(_ a: [Int], _ b: [Int]) {
+        guard let shape = BroadcastPlan.shape(a, b) else { return nil }
+        self.shape = shape
+        let stridesA = BroadcastPlan.strides(of: a, in: shape), stridesB = BroadcastPlan.strides(of: b, in: shape)
+        // Merge neighbouring dimensions that both operands walk the same way.
+        var sizes: [Int] = [], strides: [(Int, Int)] = []
+        for i in shape.indices where shape[i] != 1 {
+            if let size = sizes.last, let (sa, sb) = strides.last,
+               sa == stridesA[i] * shape[i], sb == stridesB[i] * shape[i] {
+                sizes[sizes.count - 1] = size * shape[i]
+                strides[strides.count - 1] = (stridesA[i], stridesB[i])
+            } else {
+                sizes.append(shape[i])
+                strides.append((stridesA[i], stridesB[i]))
+            }
+        }
+        innerCount = sizes.popLast() ?? 1
+        innerStrides = strides.popLast() ?? (0, 0)
+        outerSizes = sizes
+        outerStrides = strides
+    }
+
+    /// Row-major strides of `operand` inside `shape`, zero along broadcast dimensions.
+    private static func strides(of operand: [Int], in shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 0, count: shape.count)
+        var step = 1
+        for i in operand.indices.reversed() {
+            let axis = i + shape.count - operand.count
+            strides[axis] = operand[i] == 1 ? 0 : step
+            step *= operand[i]
+        }
+        return strides
+    }
+
+    /// Calls `body(offsetA, offsetB, outputOffset)` for each run, in parallel when large.
+    func forEachRun(_ body: (Int, Int, Int) -> Void) {
+        let outer = outerCount
+        Parallel.forEachChunk(outer, work: outer * innerCount) { runs in
+            var index = [Int](repeating: 0, count: outerSizes.count)
+            var remainder = runs.lowerBound
+            var offsetA = 0, offsetB = 0
+            for axis in stride(from: outerSizes.count - 1, through: 0, by: -1) {
+                index[axis] = remainder % outerSizes[axis]
+                remainder /= outerSizes[axis]
+                offsetA += index[axis] * outerStrides[axis].0
+                offsetB += index[axis] * outerStrides[axis].1
+            }
+            for run in runs {
+                body(offsetA, offsetB, run * innerCount)
+                // Odometer step to the next run.
+                var axis = outerSizes.count - 1
+                while axis >= 0 {
+                    index[axis] += 1
+                    offsetA += outerStrides[axis].0
+                    offsetB += outerStrides[axis].1
+                    if index[axis] < outerSizes[axis] { break }
+                    offsetA -= outerStrides[axis].0 * outerSizes[axis]
+                    offsetB -= outerStrides[axis].1 * outerSizes[axis]
+                    index[axis] = 0
+                    axis -= 1
+                }
+            }
+        }
+    }
+}

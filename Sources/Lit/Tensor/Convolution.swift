@@ -1,0 +1,85 @@
+import LitKernels
+
+/// One 2-D convolution's geometry and its three kernels: forward, and the gradients
+/// with respect to the input and to the weights. im2col unfolds every image's windows
+/// into the columns of one matrix, so that each pass is a single large SGEMM.
+struct Convolution {
+    let batch: Int, inChannels: Int, height: Int, width: Int
+    let outChannels: Int, kernelHeight: Int, kernelWidth: Int
+    let stride: Int, padding: Int
+    let outHeight: Int, outWidth: Int
+
+    init(input: [Int], weight: [Int], stride: Int, padding: Int) throws(TensorError) {
+        guard input.count == 4 else { throw .invalidArgument("conv2d needs a rank-4 input [N, C, H, W], but got shape \(input)") }
+        guard weight.count == 4, weight[1] == input[1] else { throw .shapeMismatch(op: "conv2d", input, weight) }
+        guard stride > 0, padding >= 0 else { throw .invalidArgument("conv2d needs stride > 0 and padding >= 0") }
+        (batch, inChannels, height, width) = (input[0], input[1], input[2], input[3])
+        (outChannels, kernelHeight, kernelWidth) = (weight[0], weight[2], weight[3])
+        (self.stride, self.padding) = (stride, padding)
+        outHeight = (height + 2 * padding - kernelHeight) / stride + 1
+        outWidth = (width + 2 * padding - kernelWidth) / stride + 1
+        guard height + 2 * padding >= kernelHeight, width + 2 * padding >= kernelWidth else {
+            throw .invalidArgument("conv2d kernel \(kernelHeight)×\(kernelWidth) is larger than the padded input \(height + 2 * padding)×\(width + 2 * padding)")
+        }
+    }
+
+    var outputShape: [Int] { [batch, outChannels, outHeight, outWidth] }
+    /// Rows of the unfolded matrix: one per input channel and kernel position.
+    var columnRows: Int { inChannels * kernelHeight * kernelWidth }
+    var outPlane: Int { outHeight * outWidth }
+    /// Columns of the unfolded matrix: one per image and output position.
+    var columnCount: Int { batch * outPlane }
+
+    var window: lk_window {
+        lk_window(channels: Int32(inChannels), height: Int32(height), width: Int32(width),
+                  kernelHeight: Int32(kernelHeight), kernelWidth: Int32(kernelWidth),
+                  strideHeight: Int32(stride), strideWidth: Int32(stride), padHeight: Int32(padding), padWidth: Int32(padding),
+                  outHeight: Int32(outHeight), outWidth: Int32(outWidth))
+    }
+
+    /// The unfolded input, [columnRows, columnCount].
+    func im2col(_ x: UnsafePointer<Float>) -> Tensor {
+        let columns = Tensor(uninitializedShape: [columnRows, columnCount])
+        let (window, plane, outPlane, ld) = (window, inChannels * height * width, outPlane, columnCount)
+        Parallel.forEachChunk(batch, work: columns.count) { images in
+            for n in images { lk_im2col(x + n * plane, window, 0, Int32(inChannels), columns.data + n * outPlane, ld) }
+        }
+        return columns
+    }
+
+    func forward(_ x: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
+        let columns = im2col(x)
+        // [outChannels, batch, outPlane], started from the bias so SGEMM adds onto it.
+        let product = Tensor(uninitializedShape: [outChannels, columnCount])
+        for c in 0..<outChannels {
+            (product.data + c * columnCount).update(repeating: bias?[c] ?? 0, count: columnCount)
+        }
+        BLAS.sgemm(m: outChannels, n: columnCount, k: columnRows, a: weight, lda: columnRows,
+                   b: columns.data, ldb: columnCount, beta: 1, c: product.data, ldc: columnCount)
+        lk_swap_outer(product.data, outChannels, batch, outPlane, output)
+    }
+
+    /// The output gradient as [outChannels, batch * outPlane], the layout the GEMMs want.
+    func channelMajor(_ outputGradient: UnsafePointer<Float>) -> Tensor {
+        let result = Tensor(uninitializedShape: [outChannels, columnCount])
+        lk_swap_outer(outputGradient, batch, outChannels, outPlane, result.data)
+        return result
+    }
+
+    func inputGradient(_ gradient: Tensor, weight: UnsafePointer<Float>, into input: UnsafeMutablePointer<Float>) {
+        let columns = Tensor(uninitializedShape: [columnRows, columnCount])
+        BLAS.sgemm(transposeA: true, m: columnRows, n: columnCount, k: outChannels, a: weight, lda: columnRows,
+                   b: gradient.data, ldb: columnCount, c: columns.data, ldc: columnCount)
+        let (window, plane, outPlane, ld) = (window, inChannels * height * width, outPlane, columnCount)
+        input.update(repeating: 0, count: batch * plane)
+        Parallel.forEachChunk(batch, work: columns.count) { images in
+            for n in images { lk_col2im(columns.data + n * outPlane, ld, window, 0, Int32(inChannels), input + n * plane) }
+        }
+    }
+
+    func weightGradient(_ gradient: Tensor, input x: UnsafePointer<Float>, into weight: UnsafeMutablePointer<Float>) {
+        let columns = im2col(x)
+        BLAS.sgemm(transposeB: true, m: outChannels, n: columnRows, k: columnCount, a: gradient.data, lda: columnCount,
+                   b: columns.data, ldb: columnCount, c: weight, ldc: columnRows)
+    }
+}

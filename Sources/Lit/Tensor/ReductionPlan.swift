@@ -1,0 +1,63 @@
+/// How a sum over some dimensions walks its input: the input is a sequence of contiguous
+/// rows; either each row folds into one output value (`rowsReduce`), or each row adds
+/// element by element onto a row of the output.
+struct ReductionPlan {
+    let rowLength: Int
+    let rowCount: Int
+    let rowsReduce: Bool
+    let outputCount: Int
+    /// Dimensions outside the row, outermost first, with their stride in the output (0
+    /// for reduced ones).
+    private let outerSizes: [Int]
+    private let outerOutputStrides: [Int]
+
+    init(_ shape: [Int], reducing reduced: Set<Int>) {
+        // Group neighbouring dimensions that are all reduced or all kept; size-1
+        // dimensions do not matter either way.
+        var groups: [(size: Int, reduced: Bool)] = []
+        for (axis, size) in shape.enumerated() where size != 1 {
+            let isReduced = reduced.contains(axis)
+            if let last = groups.last, last.reduced == isReduced {
+                groups[groups.count - 1].size *= size
+            } else {
+                groups.append((size, isReduced))
+            }
+        }
+        let row = groups.popLast() ?? (1, true)
+        rowLength = row.size
+        rowsReduce = row.reduced
+        var strides = [Int](repeating: 0, count: groups.count)
+        var stride = rowsReduce ? 1 : rowLength
+        for i in groups.indices.reversed() where !groups[i].reduced {
+            strides[i] = stride
+            stride *= groups[i].size
+        }
+        outputCount = stride
+        outerSizes = groups.map(\.size)
+        outerOutputStrides = strides
+        rowCount = outerSizes.reduce(1, *)
+    }
+
+    /// Calls `body(row, outputOffset)` for each row in `rows`, in order.
+    func forEachRow(in rows: Range<Int>, _ body: (Int, Int) -> Void) {
+        var index = [Int](repeating: 0, count: outerSizes.count)
+        var remainder = rows.lowerBound, outputOffset = 0
+        for axis in outerSizes.indices.reversed() {
+            index[axis] = remainder % outerSizes[axis]
+            remainder /= outerSizes[axis]
+            outputOffset += index[axis] * outerOutputStrides[axis]
+        }
+        for row in rows {
+            body(row, outputOffset)
+            var axis = outerSizes.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                outputOffset += outerOutputStrides[axis]
+                if index[axis] < outerSizes[axis] { break }
+                outputOffset -= outerOutputStrides[axis] * outerSizes[axis]
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+    }
+}

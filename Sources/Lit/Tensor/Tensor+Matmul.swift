@@ -1,0 +1,24 @@
+/// Matrix products.
+extension Tensor {
+    /// The product of an m×k and a k×n matrix.
+    public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        guard a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[0] else { throw .shapeMismatch(op: "matmul", a.shape, b.shape) }
+        let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+        let output = Tensor(uninitializedShape: [m, n])
+        BLAS.sgemm(m: m, n: n, k: k, a: a.data, lda: k, b: b.data, ldb: n, c: output.data, ldc: n)
+        return a.recordGradient("matmul", inputs: [a, b], output: output) { gradient in
+            var ga: Tensor?, gb: Tensor?
+            if a.requiresGrad {
+                let g = Tensor(uninitializedShape: [m, k])
+                BLAS.sgemm(transposeB: true, m: m, n: k, k: n, a: gradient.data, lda: n, b: b.data, ldb: n, c: g.data, ldc: k)
+                ga = g
+            }
+            if b.requiresGrad {
+                let g = Tensor(uninitializedShape: [k, n])
+                BLAS.sgemm(transposeA: true, m: k, n: n, k: m, a: a.data, lda: k, b: gradient.data, ldb: n, c: g.data, ldc: n)
+                gb = g
+            }
+            return [ga, gb]
+        }
+    }
+}

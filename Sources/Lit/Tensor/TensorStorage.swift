@@ -1,0 +1,69 @@
+import Foundation
+
+/// A reference-counted buffer of floats that tensors (and their views) share.
+/// Large buffers come from and go back to `BufferPool`, so a training loop reuses the
+/// same memory every step instead of paying for fresh pages.
+final class TensorStorage: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Float>
+    let count: Int
+
+    /// Uninitialized storage; every kernel writes all of its output.
+    init(count: Int) {
+        self.count = count
+        base = BufferPool.shared.take(count)
+    }
+
+    /// Storage filled with `value`.
+    convenience init(count: Int, repeating value: Float) {
+        self.init(count: count)
+        base.initialize(repeating: value, count: count)
+    }
+
+    deinit {
+        BufferPool.shared.give(base, count: count)
+    }
+}
+
+/// Keeps freed large buffers by exact size, up to a byte limit, for reuse.
+final class BufferPool: @unchecked Sendable {
+    static let shared = BufferPool()
+
+    /// Smaller buffers go straight to malloc, which is fast for them.
+    static let minimumPooledCount = 4096
+    static let maximumPooledBytes = 1 << 30
+
+    private let lock = NSLock()
+    private var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
+    private var pooledBytes = 0
+
+    func take(_ count: Int) -> UnsafeMutablePointer<Float> {
+        if count >= BufferPool.minimumPooledCount {
+            lock.lock()
+            let reused = free[count]?.popLast()
+            if reused != nil { pooledBytes -= count * MemoryLayout<Float>.stride }
+            lock.unlock()
+            if let reused { return reused }
+        }
+        var raw: UnsafeMutableRawPointer?
+        // 64-byte alignment suits every vector width the kernels use.
+        guard posix_memalign(&raw, 64, Swift.max(1, count) * MemoryLayout<Float>.stride) == 0, let raw else {
+            fatalError("out of memory allocating \(count) floats")
+        }
+        return raw.bindMemory(to: Float.self, capacity: Swift.max(1, count))
+    }
+
+    func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
+        let bytes = count * MemoryLayout<Float>.stride
+        var kept = false
+        if count >= BufferPool.minimumPooledCount {
+            lock.lock()
+            if pooledBytes + bytes <= BufferPool.maximumPooledBytes {
+                free[count, default: []].append(pointer)
+                pooledBytes += bytes
+                kept = true
+            }
+            lock.unlock()
+        }
+        if !kept { Foundation.free(pointer) }
+    }
+}

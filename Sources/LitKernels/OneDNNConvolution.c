@@ -1,0 +1,322 @@
+// 2-D convolution forward, backward-data and backward-weights through oneDNN (libdnnl),
+// the library PyTorch's CPU convolutions run on. Its jit kernels beat our im2col+GEMM on
+// the heavy shapes, so Swift calls these three functions first and falls back to its own
+// path when one returns nonzero (no oneDNN, or a shape it refuses).
+//
+// The caller's buffers are plain NCHW/OIHW. The primitives pick their own (blocked) layouts
+// through dnnl_format_tag_any, and each call reorders into and out of them; engine, stream,
+// primitives, reorders and the blocked buffers are cached per shape in a small LRU table.
+#include "LitConvolution.h"
+
+#if __has_include(<dnnl.h>)
+#include <dlfcn.h>
+#include <dnnl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHECK(call) do { if ((call) != dnnl_success) return 1; } while (0)
+
+enum { FORWARD, BACKWARD_DATA, BACKWARD_WEIGHTS };
+enum { SLOTS = 4, ENTRIES = 256 };   // DenseNet-121 alone has 120 conv shapes, times 3 passes
+
+/// One primitive argument: the user's plain buffer and, when the primitive wants another
+/// layout, a buffer in that layout (`bytes` long, in the shared workspace) plus the reorder
+/// between them (user->inner for inputs, inner->user for outputs).
+typedef struct {
+    int arg, output;
+    size_t bytes;
+    dnnl_memory_t user, inner;
+    dnnl_primitive_t reorder;
+} lk_slot;
+
+typedef struct {
+    lk_conv_shape shape;
+    int kind, bias, threads;
+} lk_key;
+
+typedef struct {
+    lk_key key;
+    unsigned long used;   // 0 while empty
+    dnnl_primitive_t primitive;
+    int count;
+    lk_slot slots[SLOTS];
+} lk_entry;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static int started, broken, threads;
+static dnnl_engine_t engine;
+static dnnl_stream_t stream;
+static void (*set_omp_threads)(int);
+static lk_entry table[ENTRIES];
+static unsigned long ticks;
+static void *workspace[SLOTS];   // the blocked copies, shared by all entries (calls are serialized)
+static size_t workspace_size[SLOTS];
+static int start(void) {
+    if (!started) {
+        started = 1;
+        broken = dnnl_engine_create(&engine, dnnl_cpu, 0) != dnnl_success
+              || dnnl_stream_create(&stream, engine, dnnl_stream_default_flags) != dnnl_success;
+        // This oneDNN runs on OpenMP (DNNL_CPU_RUNTIME_OMP); libgomp comes in with libdnnl.
+        set_omp_threads = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    }
+    return broken;
+}
+
+/// The jit kernels want blocked layouts (nChw16c, OIhw16i16o; format_tag_any lets them
+/// choose), which costs a reorder of every argument. Two cases run faster on the plain
+/// buffers through oneDNN's GEMM path: backward data into very few channels (the jit pads
+/// C up to the vector width) and 1x1 stride-1 convolutions over large images (one GEMM per image).
+static dnnl_format_tag_t layout(const lk_conv_shape *s, int kind) {
+    int pointwise = s->kernelHeight == 1 && s->kernelWidth == 1 && s->strideHeight == 1 && s->strideWidth == 1
+                 && s->padHeight == 0 && s->padWidth == 0;
+    if (pointwise && s->outHeight * s->outWidth >= 128) return dnnl_abcd;
+    if (kind == BACKWARD_DATA && s->inChannels <= 4) return dnnl_abcd;
+    return dnnl_format_tag_any;
+}
+
+/// Winograd F(4x4, 3x3) roughly halves the work of wide 3x3 stride-1 forward and
+/// backward-data passes when there are enough well-filled 4x4 output tiles (measured with
+/// AVX-512: from 32 tiles, at least 3/4 filled); errors stay near 1e-6. Backward weights
+/// stays direct: its Winograd is slower.
+static int winograd(const lk_conv_shape *s, int kind) {
+    if (kind == BACKWARD_WEIGHTS || s->kernelHeight != 3 || s->kernelWidth != 3 || s->strideHeight != 1
+        || s->strideWidth != 1 || s->inChannels < 16 || s->outChannels < 16) return 0;
+    long tiles = (long)((s->outHeight + 3) / 4) * ((s->outWidth + 3) / 4);
+    return s->batch * tiles >= 32 && 4L * s->outHeight * s->outWidth >= 3 * 16 * tiles;
+}
+
+static int conv_desc(const lk_conv_shape *s, int kind, int bias, dnnl_format_tag_t tag, dnnl_alg_kind_t alg,
+                     dnnl_convolution_desc_t *d) {
+    dnnl_dims_t xd = {s->batch, s->inChannels, s->height, s->width};
+    dnnl_dims_t wd = {s->outChannels, s->inChannels, s->kernelHeight, s->kernelWidth};
+    dnnl_dims_t yd = {s->batch, s->outChannels, s->outHeight, s->outWidth};
+    dnnl_dims_t bd = {s->outChannels};
+    dnnl_dims_t strides = {s->strideHeight, s->strideWidth}, left = {s->padHeight, s->padWidth};
+    dnnl_dims_t right = {(s->outHeight - 1) * s->strideHeight + s->kernelHeight - s->height - s->padHeight,
+                         (s->outWidth - 1) * s->strideWidth + s->kernelWidth - s->width - s->padWidth};
+    dnnl_memory_desc_t x, w, y, b;
+    CHECK(dnnl_memory_desc_init_by_tag(&x, 4, xd, dnnl_f32, tag));
+    CHECK(dnnl_memory_desc_init_by_tag(&w, 4, wd, dnnl_f32, tag));
+    CHECK(dnnl_memory_desc_init_by_tag(&y, 4, yd, dnnl_f32, tag));
+    CHECK(dnnl_memory_desc_init_by_tag(&b, 1, bd, dnnl_f32, dnnl_a));
+    switch (kind) {
+    case FORWARD:
+        CHECK(dnnl_convolution_forward_desc_init(d, dnnl_forward_training, alg, &x, &w, bias ? &b : NULL, &y,
+                                                 strides, left, right));
+        break;
+    case BACKWARD_DATA:
+        CHECK(dnnl_convolution_backward_data_desc_init(d, alg, &x, &w, &y, strides, left, right));
+        break;
+    default:
+        CHECK(dnnl_convolution_backward_weights_desc_init(d, alg, &x, &w, bias ? &b : NULL, &y, strides, left, right));
+    }
+    return 0;
+}
+
+static int make_pd_with(const lk_conv_shape *s, int kind, int bias, dnnl_alg_kind_t alg, dnnl_primitive_desc_t *pd) {
+    dnnl_format_tag_t tag = layout(s, kind);
+    dnnl_convolution_desc_t forward, backward;
+    dnnl_primitive_desc_t hint;
+    CHECK(conv_desc(s, FORWARD, bias, tag, alg, &forward));
+    if (kind == FORWARD) {
+        CHECK(dnnl_primitive_desc_create(pd, &forward, NULL, engine, NULL));
+        return 0;
+    }
+    CHECK(conv_desc(s, kind, bias, tag, alg, &backward));
+    CHECK(dnnl_primitive_desc_create(&hint, &forward, NULL, engine, NULL));
+    dnnl_status_t status = dnnl_primitive_desc_create(pd, &backward, NULL, engine, hint);
+    dnnl_primitive_desc_destroy(hint);
+    return status != dnnl_success;
+}
+
+/// The primitive descriptor (backward ones take a forward one in the same layout as hint):
+/// Winograd where it pays and the machine has it, else direct.
+static int make_pd(const lk_conv_shape *s, int kind, int bias, dnnl_primitive_desc_t *pd) {
+    if (winograd(s, kind) && !make_pd_with(s, kind, bias, dnnl_convolution_winograd, pd)) return 0;
+    return make_pd_with(s, kind, bias, dnnl_convolution_direct, pd);
+}
+
+/// Adds the argument `arg`, whose layout the primitive reports under (what, index).
+static int add_slot(lk_entry *e, const_dnnl_primitive_desc_t pd, int arg, dnnl_query_t what, int index, int output) {
+    const dnnl_memory_desc_t *inner = dnnl_primitive_desc_query_md(pd, what, index);
+    if (!inner || inner->ndims == 0) return 1;
+    dnnl_memory_desc_t user;
+    CHECK(dnnl_memory_desc_init_by_tag(&user, inner->ndims, inner->dims, dnnl_f32,
+                                       inner->ndims == 1 ? dnnl_a : dnnl_abcd));
+    lk_slot *slot = &e->slots[e->count++];
+    slot->arg = arg;
+    slot->output = output;
+    CHECK(dnnl_memory_create(&slot->user, &user, engine, DNNL_MEMORY_NONE));
+    if (dnnl_memory_desc_equal(&user, inner)) {
+        slot->inner = slot->user;
+        return 0;
+    }
+    slot->bytes = dnnl_memory_desc_get_size(inner);
+    CHECK(dnnl_memory_create(&slot->inner, inner, engine, DNNL_MEMORY_NONE));
+    dnnl_primitive_desc_t reorder;
+    CHECK(output ? dnnl_reorder_primitive_desc_create(&reorder, inner, engine, &user, engine, NULL)
+                 : dnnl_reorder_primitive_desc_create(&reorder, &user, engine, inner, engine, NULL));
+    dnnl_status_t status = dnnl_primitive_create(&slot->reorder, reorder);
+    dnnl_primitive_desc_destroy(reorder);
+    return status != dnnl_success;
+}
+
+static void release(lk_entry *e) {
+    for (int i = 0; i < e->count; i++) {
+        lk_slot *slot = &e->slots[i];
+        if (slot->reorder) dnnl_primitive_destroy(slot->reorder);
+        if (slot->inner && slot->inner != slot->user) dnnl_memory_destroy(slot->inner);
+        if (slot->user) dnnl_memory_destroy(slot->user);
+    }
+    if (e->primitive) dnnl_primitive_destroy(e->primitive);
+    memset(e, 0, sizeof *e);
+}
+
+/// Builds the primitive and its slots, in the order the public functions pass their buffers.
+static int build(lk_entry *e) {
+    const lk_conv_shape *s = &e->key.shape;
+    dnnl_primitive_desc_t pd;
+    if (make_pd(s, e->key.kind, e->key.bias, &pd)) return 1;
+    int failed;
+    switch (e->key.kind) {
+    case FORWARD:
+        failed = add_slot(e, pd, DNNL_ARG_SRC, dnnl_query_src_md, 0, 0)
+              || add_slot(e, pd, DNNL_ARG_WEIGHTS, dnnl_query_weights_md, 0, 0)
+              || add_slot(e, pd, DNNL_ARG_DST, dnnl_query_dst_md, 0, 1)
+              || (e->key.bias && add_slot(e, pd, DNNL_ARG_BIAS, dnnl_query_weights_md, 1, 0));
+        break;
+    case BACKWARD_DATA:
+        failed = add_slot(e, pd, DNNL_ARG_DIFF_DST, dnnl_query_diff_dst_md, 0, 0)
+              || add_slot(e, pd, DNNL_ARG_WEIGHTS, dnnl_query_weights_md, 0, 0)
+              || add_slot(e, pd, DNNL_ARG_DIFF_SRC, dnnl_query_diff_src_md, 0, 1);
+        break;
+    default:
+        failed = add_slot(e, pd, DNNL_ARG_SRC, dnnl_query_src_md, 0, 0)
+              || add_slot(e, pd, DNNL_ARG_DIFF_DST, dnnl_query_diff_dst_md, 0, 0)
+              || add_slot(e, pd, DNNL_ARG_DIFF_WEIGHTS, dnnl_query_diff_weights_md, 0, 1)
+              || (e->key.bias && add_slot(e, pd, DNNL_ARG_DIFF_BIAS, dnnl_query_diff_weights_md, 1, 1));
+    }
+    failed = failed || dnnl_primitive_create(&e->primitive, pd) != dnnl_success;
+    dnnl_primitive_desc_destroy(pd);
+    return failed;
+}
+
+/// The cached entry for key, built on a miss in place of the least recently used one.
+static lk_entry *lookup(const lk_key *key) {
+    lk_entry *victim = &table[0];
+    for (int i = 0; i < ENTRIES; i++) {
+        lk_entry *e = &table[i];
+        if (e->used && !memcmp(&e->key, key, sizeof *key)) {
+            e->used = ++ticks;
+            return e;
+        }
+        if (e->used < victim->used) victim = e;
+    }
+    release(victim);
+    victim->key = *key;
+    if (build(victim)) {
+        release(victim);
+        return NULL;
+    }
+    victim->used = ++ticks;
+    return victim;
+}
+
+/// Slot i's blocked buffer, grown to at least `bytes`.
+static void *scratch(int i, size_t bytes) {
+    if (workspace_size[i] < bytes) {
+        free(workspace[i]);
+        size_t size = (bytes + 4095) & ~(size_t)4095;
+        workspace[i] = aligned_alloc(4096, size);
+        workspace_size[i] = workspace[i] ? size : 0;
+    }
+    return workspace[i];
+}
+
+static int execute(dnnl_primitive_t primitive, int count, const dnnl_exec_arg_t *args) {
+    CHECK(dnnl_primitive_execute(primitive, stream, count, args));
+    return 0;
+}
+
+/// Runs the entry on the caller's buffers, reordering inputs in and outputs out.
+static int run(lk_entry *e, void *const *buffers) {
+    dnnl_exec_arg_t args[SLOTS];
+    for (int i = 0; i < e->count; i++) {
+        lk_slot *slot = &e->slots[i];
+        CHECK(dnnl_memory_set_data_handle(slot->user, buffers[i]));
+        void *blocked = slot->reorder ? scratch(i, slot->bytes) : NULL;
+        if (slot->reorder && (!blocked || dnnl_memory_set_data_handle(slot->inner, blocked))) return 1;
+        args[i] = (dnnl_exec_arg_t){slot->arg, slot->inner};
+        dnnl_exec_arg_t pair[2] = {{DNNL_ARG_FROM, slot->user}, {DNNL_ARG_TO, slot->inner}};
+        if (slot->reorder && !slot->output && execute(slot->reorder, 2, pair)) return 1;
+    }
+    if (execute(e->primitive, e->count, args)) return 1;
+    for (int i = 0; i < e->count; i++) {
+        lk_slot *slot = &e->slots[i];
+        dnnl_exec_arg_t pair[2] = {{DNNL_ARG_FROM, slot->inner}, {DNNL_ARG_TO, slot->user}};
+        if (slot->reorder && slot->output && execute(slot->reorder, 2, pair)) return 1;
+    }
+    CHECK(dnnl_stream_wait(stream));
+    return 0;
+}
+
+static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
+    const int *dims = &s.batch;
+    for (int i = 0; i < (int)(sizeof s / sizeof(int)); i++)
+        if (dims[i] < (i == 9 || i == 10 ? 0 : 1)) return 1;   // pads may be 0
+    lk_key key;
+    memset(&key, 0, sizeof key);
+    key.shape = s;
+    key.kind = kind;
+    key.bias = bias;
+    pthread_mutex_lock(&lock);
+    int status = start();
+    if (!status) {
+        key.threads = threads;
+        if (threads > 0 && set_omp_threads) set_omp_threads(threads);
+        lk_entry *e = lookup(&key);
+        status = e ? run(e, buffers) : 1;
+    }
+    pthread_mutex_unlock(&lock);
+    return status;
+}
+
+int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, const float *bias, float *y) {
+    void *buffers[] = {(void *)x, (void *)weight, y, (void *)bias};
+    return call(s, FORWARD, bias != NULL, buffers);
+}
+
+int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx) {
+    void *buffers[] = {(void *)gy, (void *)weight, gx};
+    return call(s, BACKWARD_DATA, 0, buffers);
+}
+
+int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias) {
+    void *buffers[] = {(void *)x, (void *)gy, gweight, gbias};
+    return call(s, BACKWARD_WEIGHTS, gbias != NULL, buffers);
+}
+
+void lk_dnnl_set_threads(int count) {
+    pthread_mutex_lock(&lock);
+    threads = count;
+    pthread_mutex_unlock(&lock);
+}
+
+#else   // built without oneDNN's headers: every call asks for the fallback
+
+int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, const float *bias, float *y) {
+    (void)s, (void)x, (void)weight, (void)bias, (void)y;
+    return 1;
+}
+int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx) {
+    (void)s, (void)gy, (void)weight, (void)gx;
+    return 1;
+}
+int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias) {
+    (void)s, (void)x, (void)gy, (void)gweight, (void)gbias;
+    return 1;
+}
+void lk_dnnl_set_threads(int count) { (void)count; }
+
+#endif

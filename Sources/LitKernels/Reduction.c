@@ -1,0 +1,56 @@
+#include "LitKernels.h"
+#include "Kernel.h"
+
+LK_KERNEL
+float lk_sum(const float *x, size_t n) {
+    float lanes[32] = {0};
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        for (int j = 0; j < 32; j++) lanes[j] += x[i + j];
+    float tail = 0;
+    for (; i < n; i++) tail += x[i];
+    // Pairwise combination of the lanes keeps the rounding error small.
+    for (int width = 16; width >= 1; width /= 2)
+        for (int j = 0; j < width; j++) lanes[j] += lanes[j + width];
+    return lanes[0] + tail;
+}
+
+LK_KERNEL
+void lk_sum_rows(const float *x, size_t rows, size_t length, float *out) {
+    for (size_t r = 0; r < rows; r++) out[r] += lk_sum(x + r * length, length);
+}
+
+LK_KERNEL
+void lk_accumulate(const float *x, float *out, size_t n) {
+    for (size_t i = 0; i < n; i++) out[i] += x[i];
+}
+
+LK_KERNEL
+void lk_max_dim(const float *x, size_t outer, size_t d, size_t inner, float *values, float *indices) {
+    for (size_t o = 0; o < outer; o++) {
+        const float *block = x + o * d * inner;
+        float *best = values + o * inner, *at = indices + o * inner;
+        for (size_t j = 0; j < inner; j++) { best[j] = block[j]; at[j] = 0; }
+        // Row by row, so that the inner loop runs along contiguous memory.
+        for (size_t k = 1; k < d; k++) {
+            const float *row = block + k * inner;
+            float index = (float)k;
+            for (size_t j = 0; j < inner; j++) {
+                float v = row[j], b = best[j];
+                // A NaN, once found, stays: nothing replaces it.
+                int take = (v > b || v != v) && b == b;
+                best[j] = take ? v : b;
+                at[j] = take ? index : at[j];
+            }
+        }
+    }
+}
+
+LK_KERNEL
+void lk_scatter_dim(const float *gy, const float *indices, size_t outer, size_t d, size_t inner, float *gx) {
+    for (size_t o = 0; o < outer; o++)
+        for (size_t j = 0; j < inner; j++) {
+            size_t k = (size_t)indices[o * inner + j];
+            gx[(o * d + k) * inner + j] += gy[o * inner + j];
+        }
+}

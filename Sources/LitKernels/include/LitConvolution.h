@@ -1,0 +1,26 @@
+// 2-D convolutions through oneDNN, the library PyTorch's CPU convolutions run on. Swift
+// calls these for the heavy shapes and falls back to im2col+GEMM when they return nonzero.
+#ifndef LIT_CONVOLUTION_H
+#define LIT_CONVOLUTION_H
+
+typedef struct {
+    int batch, inChannels, height, width;
+    int outChannels, kernelHeight, kernelWidth;
+    int strideHeight, strideWidth, padHeight, padWidth;
+    int outHeight, outWidth;   // filled by the caller, (H + 2p - k)/s + 1
+} lk_conv_shape;
+
+// All buffers are plain contiguous float32: x, y, gx, gy are NCHW, weight and gweight OIHW,
+// bias and gbias [O]. Outputs are overwritten, never accumulated. Each returns 0 on success,
+// nonzero when oneDNN is unavailable or refuses the shape.
+
+/// y = conv(x, weight) + bias; bias may be NULL.
+int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, const float *bias, float *y);
+/// gx = the gradient of the input, given the output's gradient gy.
+int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx);
+/// gweight (and gbias, the sum of gy over N, H, W, unless NULL) from the input x and gy.
+int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias);
+/// Sets the number of threads oneDNN uses from now on (0 or less: the OpenMP default).
+void lk_dnnl_set_threads(int threads);
+
+#endif
