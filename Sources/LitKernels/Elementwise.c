@@ -58,3 +58,8 @@ void lk_swap_outer(const float *x, size_t a, size_t b, size_t inner, float *out)
         for (size_t j = 0; j < b; j++)
             memcpy(out + (j * a + i) * inner, x + (i * b + j) * inner, inner * sizeof(float));
 }
+
+LK_KERNEL
+void lk_axpy(float alpha, const float *x, float *y, size_t n) {
+    for (size_t i = 0; i < n; i++) y[i] += alpha * x[i];
+}

@@ -12,12 +12,14 @@ final class WorkerPool: @unchecked Sendable {
 
     private let workerCount: Int
     private let generation = Atomic<Int>(0)
-    private let nextChunk = Atomic<Int>(0)
+    /// The running job's ticket dispenser: job number << 32 | chunk count << 16 | next
+    /// chunk. One atomic word, so a late worker can never take a chunk of the wrong job.
+    private let tickets = Atomic<Int>(0)
+    private var jobNumber = 0
     private let unfinished = Atomic<Int>(0)
     private let busy = Atomic<Bool>(false)
     private let wakeUp = NSCondition()
     private var job: ((Int) -> Void)?
-    private var chunkCount = 0
 
     private init(workers: Int) {
         workerCount = max(0, workers)
@@ -39,9 +41,10 @@ final class WorkerPool: @unchecked Sendable {
         }
         withoutActuallyEscaping(body) { body in
             job = body
-            chunkCount = chunks
-            nextChunk.store(0, ordering: .relaxed)
+            jobNumber = (jobNumber + 1) & 0xFFFF_FFFF
             unfinished.store(chunks, ordering: .relaxed)
+            // Releasing: a worker that takes a ticket also sees the job written above.
+            tickets.store(jobNumber << 32 | chunks << 16, ordering: .releasing)
             wakeUp.lock()
             generation.add(1, ordering: .releasing)
             wakeUp.broadcast()
@@ -55,12 +58,23 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Takes chunks until none are left.
     private func work() {
+        var ticket = tickets.load(ordering: .acquiring)
         while true {
-            let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
-            guard chunk < chunkCount, let job else { return }
-            job(chunk)
+            let chunk = ticket & 0xFFFF, chunks = (ticket >> 16) & 0xFFFF
+            guard chunk < chunks else { return }
+            let (taken, current) = tickets.compareExchange(expected: ticket, desired: ticket + 1, ordering: .acquiringAndReleasing)
+            guard taken else { ticket = current; continue }
+            runChunk(chunk)
             unfinished.subtract(1, ordering: .releasing)
+            ticket = tickets.load(ordering: .acquiring)
         }
+    }
+
+    /// Kept out of line so that this thread's reference to the job is gone before the
+    /// chunk is counted as done, when `run` may already be returning.
+    @inline(never)
+    private func runChunk(_ chunk: Int) {
+        job?(chunk)
     }
 
     private func workerLoop() {

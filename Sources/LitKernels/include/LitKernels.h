@@ -25,6 +25,8 @@ typedef enum {
 void lk_unary(lk_unary_op op, const float *x, float *out, size_t n);
 /// gx[i] = gy[i] * f'(x[i]), given the forward input x and output y.
 void lk_unary_backward(lk_unary_op op, const float *x, const float *y, const float *gy, float *gx, size_t n);
+/// y[i] += alpha * x[i].
+void lk_axpy(float alpha, const float *x, float *y, size_t n);
 /// out[i] = x[i] * scale + shift.
 void lk_affine(const float *x, float scale, float shift, float *out, size_t n);
 

@@ -13,7 +13,7 @@ extension Interpreter {
         let set: OverloadSet
         if case .function(let existing as OverloadSet)? = builtins[name] {
             set = existing
-            set.signatures = signatures.flatMap { new in set.signatures.map { $0 + new } }
+            set.signatures = signatures.flatMap { new in set.signatures.map { existing in existing + new.filter { !existing.contains($0) } } }
         } else {
             set = OverloadSet(name, signatures: signatures)
             builtins[name] = .function(set)
