@@ -26,7 +26,9 @@ let package = Package(
         // time, which Swift code cannot do.
         .target(
             name: "LitKernels",
-            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])],
+            // oneDNN (Debian's libdnnl-dev) has no pkg-config file.
+            linkerSettings: [.linkedLibrary("dnnl")]
         ),
         .target(
             name: "Lit",

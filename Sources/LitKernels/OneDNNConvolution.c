@@ -24,7 +24,7 @@
 #define CHECK(call) do { if ((call) != dnnl_success) return 1; } while (0)
 
 enum { FORWARD, BACKWARD_DATA, BACKWARD_WEIGHTS };
-enum { SLOTS = 4, ENTRIES = 256 };   // DenseNet-121 alone has 120 conv shapes, times 3 passes
+enum { SLOTS = 4, ENTRIES = 256 };   // DenseNet-121 has 66 distinct conv shapes, times 3 passes
 
 /// One primitive argument: the user's buffer (from `offset` floats in, zeroed over `clear`
 /// bytes first when the primitive writes only part of it) and, when the primitive wants

@@ -18,6 +18,9 @@ final class WorkerPool: @unchecked Sendable {
     private var jobNumber = 0
     private let unfinished = Atomic<Int>(0)
     private let busy = Atomic<Bool>(false)
+    /// Set before handing the cores to another thread pool (oneDNN's OpenMP, OpenBLAS),
+    /// so that idle workers stop spinning at once instead of competing for the cores.
+    private let parked = Atomic<Bool>(false)
     private let wakeUp = NSCondition()
     private var job: ((Int) -> Void)?
 
@@ -40,6 +43,7 @@ final class WorkerPool: @unchecked Sendable {
             return
         }
         withoutActuallyEscaping(body) { body in
+            parked.store(false, ordering: .relaxed)
             job = body
             jobNumber = (jobNumber + 1) & 0xFFFF_FFFF
             unfinished.store(chunks, ordering: .relaxed)
@@ -54,6 +58,11 @@ final class WorkerPool: @unchecked Sendable {
             job = nil
         }
         busy.store(false, ordering: .releasing)
+    }
+
+    /// Sends idle workers to sleep until the next parallel loop.
+    func parkWorkers() {
+        parked.store(true, ordering: .relaxed)
     }
 
     /// Takes chunks until none are left.
@@ -83,7 +92,7 @@ final class WorkerPool: @unchecked Sendable {
             var spins = 0
             while generation.load(ordering: .acquiring) == seen {
                 spins += 1
-                if spins < WorkerPool.spinLimit { continue }
+                if spins < WorkerPool.spinLimit && !parked.load(ordering: .relaxed) { continue }
                 wakeUp.lock()
                 while generation.load(ordering: .acquiring) == seen { wakeUp.wait() }
                 wakeUp.unlock()

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "LitConvolution.h"
+
 typedef enum {
     LK_ADD = 0, LK_SUB, LK_MUL, LK_DIV,
     /// out = b: copies or broadcasts the second operand.
