@@ -158,7 +158,11 @@ extension Tensor: ScriptObject {
         return .native(try tensorOperation { () throws(TensorError) in
             switch args[0].value {
             case .int(let i): return try tensor.index(i)
-            case .range(let lower, let upper, _): return try tensor.rows(lower..<upper)
+            case .range(let lower, let upper, _):
+                // `t[1...]` and `t[..<2]`, as for arrays.
+                let start = lower == Value.unboundedLower ? 0 : lower
+                let end = upper == Value.unboundedUpper ? (tensor.shape.first ?? 0) : upper
+                return try tensor.rows(start..<Swift.max(start, end))
             default: throw .invalidArgument("a tensor is indexed with an Int or a range, not '\(args[0].value.typeName)'")
             }
         })

@@ -1,20 +1,25 @@
 import Foundation
 
-/// Prints tensors the way PyTorch does: nested brackets, one shared number format, and
-/// only the first and last three entries of a dimension once there are over 1000 values.
+/// Prints tensors exactly as PyTorch's default `repr` lays out the values: nested
+/// brackets, one number format for the whole tensor, rows wrapped at 80 columns, and
+/// only the first and last three entries of each dimension once there are over 1000
+/// values.
 struct TensorFormatter {
     static let summarizeAbove = 1000
     static let edgeItems = 3
+    static let lineWidth = 80
+    static let prefix = "tensor("
 
     let tensor: Tensor
 
     var text: String {
         let values = tensor.scalars
+        if tensor.rank == 0 { return TensorFormatter.prefix + NumberFormat(values: values).string(values[0]) + ")" }
+        if values.isEmpty { return TensorFormatter.prefix + "[]" + (tensor.rank > 1 ? ", size=\(tensor.shape))" : ")") }
         let summarize = values.count > TensorFormatter.summarizeAbove
-        let format = NumberFormat(values: shownValues(values, summarize: summarize))
-        if tensor.rank == 0 { return "tensor(\(format.string(values[0])))" }
-        let body = render(values, dim: 0, offset: 0, indent: 7, summarize: summarize, format: format)
-        return "tensor(" + body + ")"
+        let format = NumberFormat(values: summarize ? shownValues(values) : values)
+        let indent = TensorFormatter.prefix.count
+        return TensorFormatter.prefix + render(values, dim: 0, offset: 0, indent: indent, summarize: summarize, format: format) + ")"
     }
 
     private func render(_ values: [Float], dim: Int, offset: Int, indent: Int, summarize: Bool, format: NumberFormat) -> String {
@@ -22,8 +27,12 @@ struct TensorFormatter {
         let stride = tensor.shape[(dim + 1)...].reduce(1, *)
         let indices = shownIndices(size, summarize: summarize)
         if dim == tensor.rank - 1 {
-            let items = indices.map { $0.map { format.string(values[offset + $0]) } ?? "..." }
-            return "[" + items.joined(separator: ", ") + "]"
+            let items = indices.map { $0.map { format.string(values[offset + $0]) } ?? " ..." }
+            let perLine = max(1, (TensorFormatter.lineWidth - indent) / (format.width + 2))
+            let lines = Swift.stride(from: 0, to: items.count, by: perLine).map {
+                items[$0..<min($0 + perLine, items.count)].joined(separator: ", ")
+            }
+            return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1)) + "]"
         }
         let separator = "," + String(repeating: "\n", count: tensor.rank - dim - 1) + String(repeating: " ", count: indent + 1)
         let items = indices.map { index in
@@ -39,9 +48,8 @@ struct TensorFormatter {
         return Array(0..<edge) + [nil] + Array((size - edge)..<size)
     }
 
-    private func shownValues(_ values: [Float], summarize: Bool) -> [Float] {
-        guard summarize else { return values }
-        // The format is chosen from what is printed, as PyTorch does.
+    /// The values a summarized tensor prints; PyTorch picks the format from these alone.
+    private func shownValues(_ values: [Float]) -> [Float] {
         var shown: [Float] = []
         func collect(dim: Int, offset: Int) {
             let stride = tensor.shape[(dim + 1)...].reduce(1, *)
@@ -54,24 +62,26 @@ struct TensorFormatter {
     }
 }
 
-/// The one number format of a printed tensor: whole numbers as `3.`, others with four
-/// decimals, and scientific notation when magnitudes span too widely.
+/// PyTorch's `_Formatter`: whole numbers print as `3.`, others with four decimals, and
+/// both switch to scientific notation when the finite nonzero magnitudes span more than
+/// a thousandfold or pass 1e8 (or, for fractions, fall below 1e-4). The column width
+/// comes from the finite nonzero values, so `nan`, `inf` and `0.` never widen it.
 private struct NumberFormat {
     enum Style { case integer, fixed, scientific }
     let style: Style
     let width: Int
 
     init(values: [Float]) {
-        let finite = values.filter(\.isFinite).map { abs($0) }
-        if finite.allSatisfy({ $0.rounded() == $0 }) && (finite.max() ?? 0) < 1e8 {
-            style = .integer
+        let finite = values.filter { $0.isFinite && $0 != 0 }
+        let magnitudes = finite.map { Double(abs($0)) }
+        let (low, high) = (magnitudes.min() ?? 1, magnitudes.max() ?? 1)
+        if finite.allSatisfy({ $0.rounded() == $0 }) {
+            style = high / low > 1000 || high > 1e8 ? .scientific : .integer
         } else {
-            let nonzero = finite.filter { $0 != 0 }
-            let (low, high) = (nonzero.min() ?? 1, nonzero.max() ?? 1)
             style = high / low > 1000 || high > 1e8 || low < 1e-4 ? .scientific : .fixed
         }
-        var width = 0
-        for value in values { width = max(width, NumberFormat.plain(value, style).count) }
+        var width = 1
+        for value in finite { width = max(width, NumberFormat.plain(value, style).count) }
         self.width = width
     }
 

@@ -32,7 +32,7 @@ void lk_axpy(float alpha, const float *x, float *y, size_t n);
 /// out[i] = x[i] * scale + shift.
 void lk_affine(const float *x, float scale, float shift, float *out, size_t n);
 
-/// The sum of n contiguous values, accumulated in 16 lanes for speed and accuracy.
+/// The sum of n contiguous values: blocks summed in vector lanes, block totals in double.
 float lk_sum(const float *x, size_t n);
 /// out[r] += sum of row r, for `rows` contiguous rows of `length` values.
 void lk_sum_rows(const float *x, size_t rows, size_t length, float *out);

@@ -11,6 +11,11 @@ extension Tensor {
     public func backward(gradient seed: Tensor) throws(TensorError) {
         guard seed.shape == shape else { throw .shapeMismatch(op: "backward", shape, seed.shape) }
         guard requiresGrad else { throw .backwardWithoutGradient }
+        // Gradients are plain values: computing them records no graph of its own.
+        try GradientMode.withoutGradients { () throws(TensorError) in try propagate(seed) }
+    }
+
+    private func propagate(_ seed: Tensor) throws(TensorError) {
         let order = topologicalOrder()
         var gradients: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): seed]
         for tensor in order {
