@@ -43,3 +43,4 @@ public func setThreadCount(_ count: Int) {
     Parallel.threadCount = max(1, count)
     BLAS.setThreadCount(Parallel.threadCount)
 }
+

@@ -44,11 +44,17 @@ final class BufferPool: @unchecked Sendable {
             lock.unlock()
             if let reused { return reused }
         }
+        let bytes = Swift.max(1, count) * MemoryLayout<Float>.stride
+        // 64-byte alignment suits every vector width the kernels use. Buffers of a few
+        // megabytes and more go on 2 MB pages where the kernel allows: one TLB entry
+        // then covers what would take 512.
+        let hugePage = 2 << 20
+        let alignment = bytes >= hugePage ? hugePage : 64
         var raw: UnsafeMutableRawPointer?
-        // 64-byte alignment suits every vector width the kernels use.
-        guard posix_memalign(&raw, 64, Swift.max(1, count) * MemoryLayout<Float>.stride) == 0, let raw else {
+        guard posix_memalign(&raw, alignment, bytes) == 0, let raw else {
             fatalError("out of memory allocating \(count) floats")
         }
+        if bytes >= hugePage { _ = madvise(raw, (bytes / hugePage) * hugePage, MADV_HUGEPAGE) }
         return raw.bindMemory(to: Float.self, capacity: Swift.max(1, count))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LitKernels
 import Synchronization
 
 /// Persistent worker threads that wait by spinning for a short while before sleeping,
@@ -7,8 +8,9 @@ import Synchronization
 final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool(workers: Parallel.threadCount - 1)
 
-    /// About 50 µs of polling before a worker goes to sleep.
-    private static let spinLimit = 20_000
+    /// How long an idle worker polls before it sleeps: longer than the gaps between the
+    /// operations of a training step, so that a step never pays for a wake-up.
+    private static let spinNanoseconds: UInt64 = 300_000
 
     private let workerCount: Int
     private let generation = Atomic<Int>(0)
@@ -26,11 +28,22 @@ final class WorkerPool: @unchecked Sendable {
 
     private init(workers: Int) {
         workerCount = max(0, workers)
-        for _ in 0..<workerCount {
-            let thread = Thread { [unowned self] in self.workerLoop() }
+        placements = (0..<workerCount).map { _ in Placement() }
+        // Placements are written by each worker as it starts, and afterwards only by the
+        // thread holding `busy`; waiting for the starts keeps the two apart.
+        let started = DispatchSemaphore(value: 0)
+        for worker in 0..<workerCount {
+            let thread = Thread { [unowned self] in
+                placements[worker].thread = lk_current_thread()
+                let cpus = WorkerPool.allowedCPUs
+                place(worker, onCPU: cpus.isEmpty ? -1 : cpus[(worker + 1) % cpus.count])
+                started.signal()
+                self.workerLoop()
+            }
             thread.stackSize = 1 << 20
             thread.start()
         }
+        for _ in 0..<workerCount { started.wait() }
     }
 
     /// Runs `body(chunk)` for every chunk in `0..<chunks`, on the calling thread and the
@@ -42,6 +55,7 @@ final class WorkerPool: @unchecked Sendable {
             for chunk in 0..<chunks { body(chunk) }
             return
         }
+        keepWorkersOffCallerCPU()
         withoutActuallyEscaping(body) { body in
             parked.store(false, ordering: .relaxed)
             job = body
@@ -58,6 +72,39 @@ final class WorkerPool: @unchecked Sendable {
             job = nil
         }
         busy.store(false, ordering: .releasing)
+    }
+
+    /// The CPUs this process may use, read once before any thread is pinned.
+    private static let allowedCPUs: [Int] = {
+        var cpus = [Int32](repeating: 0, count: 1024)
+        let count = Int(lk_allowed_cpus(&cpus, Int32(cpus.count)))
+        return cpus.prefix(count).map(Int.init)
+    }()
+
+    /// Where a worker runs: its kernel thread id and the CPU it is kept on.
+    private final class Placement: @unchecked Sendable {
+        var thread = 0
+        var cpu = -1
+    }
+    private var placements: [Placement] = []
+
+    /// Keeps a worker on one CPU, off the CPU of the thread that hands out the work.
+    /// Some schedulers pack a thread that wakes up onto the core of the thread that woke
+    /// it; a worker there would only take turns with the thread it should run beside.
+    private func place(_ worker: Int, onCPU cpu: Int) {
+        guard cpu >= 0, WorkerPool.allowedCPUs.count > 1 else { return }
+        placements[worker].cpu = cpu
+        _ = lk_pin_thread(placements[worker].thread, Int32(cpu))
+    }
+
+    /// Moves any worker sharing the caller's CPU to a CPU no one is on.
+    private func keepWorkersOffCallerCPU() {
+        let caller = Int(lk_current_cpu())
+        guard caller >= 0 else { return }
+        for (worker, placement) in placements.enumerated() where placement.cpu == caller && placement.thread != 0 {
+            let taken = Set(placements.map(\.cpu)).union([caller])
+            if let free = WorkerPool.allowedCPUs.first(where: { !taken.contains($0) }) { place(worker, onCPU: free) }
+        }
     }
 
     /// Sends idle workers to sleep until the next parallel loop.
@@ -90,9 +137,14 @@ final class WorkerPool: @unchecked Sendable {
         var seen = 0
         while true {
             var spins = 0
+            var idleSince: UInt64 = 0
             while generation.load(ordering: .acquiring) == seen {
                 spins += 1
-                if spins < WorkerPool.spinLimit && !parked.load(ordering: .relaxed) { continue }
+                // Reading the clock costs more than polling, so do it now and then.
+                if spins & 255 != 0 && !parked.load(ordering: .relaxed) { continue }
+                let now = DispatchTime.now().uptimeNanoseconds
+                if idleSince == 0 { idleSince = now }
+                if now - idleSince < WorkerPool.spinNanoseconds && !parked.load(ordering: .relaxed) { continue }
                 wakeUp.lock()
                 while generation.load(ordering: .acquiring) == seen { wakeUp.wait() }
                 wakeUp.unlock()

@@ -64,3 +64,4 @@ for name in chosen {
 func printLine(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
