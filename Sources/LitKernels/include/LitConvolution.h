@@ -20,6 +20,9 @@ int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, c
 int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx);
 /// gweight (and gbias, the sum of gy over N, H, W, unless NULL) from the input x and gy.
 int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias);
+/// C = alpha * op(A) * op(B) + beta * C on row-major matrices, through oneDNN's SGEMM.
+int lk_dnnl_sgemm(int transposeA, int transposeB, long m, long n, long k, float alpha, const float *a, long lda,
+                  const float *b, long ldb, float beta, float *c, long ldc);
 /// Sets the number of threads oneDNN uses from now on (0 or less: the OpenMP default).
 void lk_dnnl_set_threads(int threads);
 
