@@ -9,15 +9,9 @@
 // cached per shape in an LRU table, the blocked copies share one workspace, and all of it
 // runs under one mutex. Choices measured against PyTorch on ResNet/DenseNet shapes with
 // 2 threads (AVX-512): see layout(), winograd() and crop().
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE   // RTLD_DEFAULT
-#endif
-#include "LitConvolution.h"
+#include "OneDNN.h"
 
-#if __has_include(<dnnl.h>)
-#include <dlfcn.h>
-#include <dnnl.h>
-#include <pthread.h>
+#if LK_HAS_ONEDNN
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,26 +47,10 @@ typedef struct {
     lk_slot slots[SLOTS];
 } lk_entry;
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static int started, broken, threads;
-static dnnl_engine_t engine;
-static dnnl_stream_t stream;
-static void (*set_omp_threads)(int);
 static lk_entry table[ENTRIES];
 static unsigned long ticks;
 static void *workspace[SLOTS + 1];   // blocked copies and scratchpad, shared by all entries
 static size_t workspace_size[SLOTS + 1];
-
-static int start(void) {
-    if (!started) {
-        started = 1;
-        broken = dnnl_engine_create(&engine, dnnl_cpu, 0) != dnnl_success
-              || dnnl_stream_create(&stream, engine, dnnl_stream_default_flags) != dnnl_success;
-        // This oneDNN runs on OpenMP (DNNL_CPU_RUNTIME_OMP); libgomp comes in with libdnnl.
-        *(void **)&set_omp_threads = dlsym(RTLD_DEFAULT, "omp_set_num_threads");
-    }
-    return broken;
-}
 
 /// The jit kernels want blocked layouts (nChw16c, OIhw16i16o; format_tag_any lets them
 /// choose), which costs a reorder of every argument. Two cases run faster on the plain
@@ -156,11 +134,11 @@ static int make_pd_with(const lk_conv_shape *s, int kind, int bias, dnnl_alg_kin
     CHECK(dnnl_primitive_attr_create(&attr));
     dnnl_status_t status = dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl_scratchpad_mode_user);
     if (status == dnnl_success && kind == FORWARD)
-        status = dnnl_primitive_desc_create(pd, &forward, attr, engine, NULL);
+        status = dnnl_primitive_desc_create(pd, &forward, attr, lk_dnnl_engine, NULL);
     else if (status == dnnl_success) {
         status = conv_desc(s, kind, bias, tag, alg, &backward) ? dnnl_invalid_arguments
-               : dnnl_primitive_desc_create(&hint, &forward, NULL, engine, NULL);
-        if (status == dnnl_success) status = dnnl_primitive_desc_create(pd, &backward, attr, engine, hint);
+               : dnnl_primitive_desc_create(&hint, &forward, NULL, lk_dnnl_engine, NULL);
+        if (status == dnnl_success) status = dnnl_primitive_desc_create(pd, &backward, attr, lk_dnnl_engine, hint);
         if (hint) dnnl_primitive_desc_destroy(hint);
     }
     dnnl_primitive_attr_destroy(attr);
@@ -187,16 +165,16 @@ static int add_slot(lk_entry *e, const_dnnl_primitive_desc_t pd, int arg, dnnl_q
     if (view) user = *view;
     else CHECK(dnnl_memory_desc_init_by_tag(&user, inner->ndims, inner->dims, dnnl_f32,
                                             inner->ndims == 1 ? dnnl_a : dnnl_abcd));
-    CHECK(dnnl_memory_create(&slot->user, &user, engine, DNNL_MEMORY_NONE));
+    CHECK(dnnl_memory_create(&slot->user, &user, lk_dnnl_engine, DNNL_MEMORY_NONE));
     if (dnnl_memory_desc_equal(&user, inner)) {
         slot->inner = slot->user;
         return 0;
     }
     slot->bytes = dnnl_memory_desc_get_size(inner);
-    CHECK(dnnl_memory_create(&slot->inner, inner, engine, DNNL_MEMORY_NONE));
+    CHECK(dnnl_memory_create(&slot->inner, inner, lk_dnnl_engine, DNNL_MEMORY_NONE));
     dnnl_primitive_desc_t reorder;
-    CHECK(output ? dnnl_reorder_primitive_desc_create(&reorder, inner, engine, &user, engine, NULL)
-                 : dnnl_reorder_primitive_desc_create(&reorder, &user, engine, inner, engine, NULL));
+    CHECK(output ? dnnl_reorder_primitive_desc_create(&reorder, inner, lk_dnnl_engine, &user, lk_dnnl_engine, NULL)
+                 : dnnl_reorder_primitive_desc_create(&reorder, &user, lk_dnnl_engine, inner, lk_dnnl_engine, NULL));
     dnnl_status_t status = dnnl_primitive_create(&slot->reorder, reorder);
     dnnl_primitive_desc_destroy(reorder);
     return status != dnnl_success;
@@ -254,7 +232,7 @@ static int build(lk_entry *e) {
     const dnnl_memory_desc_t *scratchpad = dnnl_primitive_desc_query_md(pd, dnnl_query_scratchpad_md, 0);
     e->scratchpad_bytes = scratchpad ? dnnl_memory_desc_get_size(scratchpad) : 0;
     if (!failed && e->scratchpad_bytes)
-        failed = dnnl_memory_create(&e->scratchpad, scratchpad, engine, DNNL_MEMORY_NONE) != dnnl_success;
+        failed = dnnl_memory_create(&e->scratchpad, scratchpad, lk_dnnl_engine, DNNL_MEMORY_NONE) != dnnl_success;
     dnnl_primitive_desc_destroy(pd);
     lk_slot *w = &e->slots[e->key.kind == BACKWARD_WEIGHTS ? 2 : 1];
     if (!failed && cropped) {
@@ -297,7 +275,7 @@ static void *scratch(int i, size_t bytes) {
 }
 
 static int execute(dnnl_primitive_t primitive, int count, const dnnl_exec_arg_t *args) {
-    CHECK(dnnl_primitive_execute(primitive, stream, count, args));
+    CHECK(dnnl_primitive_execute(primitive, lk_dnnl_stream, count, args));
     return 0;
 }
 
@@ -326,7 +304,7 @@ static int run(lk_entry *e, void *const *buffers) {
         dnnl_exec_arg_t pair[2] = {{DNNL_ARG_FROM, slot->inner}, {DNNL_ARG_TO, slot->user}};
         if (slot->reorder && slot->output && execute(slot->reorder, 2, pair)) return 1;
     }
-    CHECK(dnnl_stream_wait(stream));
+    CHECK(dnnl_stream_wait(lk_dnnl_stream));
     return 0;
 }
 
@@ -344,15 +322,13 @@ static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
     key.shape = s;
     key.kind = kind;
     key.bias = bias;
-    pthread_mutex_lock(&lock);
-    int status = start();
+    int status = lk_dnnl_enter();
     if (!status) {
-        key.threads = threads;
-        if (threads > 0 && set_omp_threads) set_omp_threads(threads);
+        key.threads = lk_dnnl_threads;
         lk_entry *e = lookup(&key);
         status = e ? run(e, buffers) : 1;
     }
-    pthread_mutex_unlock(&lock);
+    lk_dnnl_leave();
     return status;
 }
 
@@ -371,25 +347,6 @@ int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *
     return call(s, BACKWARD_WEIGHTS, gbias != NULL, buffers);
 }
 
-int lk_dnnl_sgemm(int transposeA, int transposeB, long m, long n, long k, float alpha, const float *a, long lda,
-                  const float *b, long ldb, float beta, float *c, long ldc) {
-    pthread_mutex_lock(&lock);
-    int status = start();
-    if (!status) {
-        if (threads > 0 && set_omp_threads) set_omp_threads(threads);
-        status = dnnl_sgemm(transposeA ? 'T' : 'N', transposeB ? 'T' : 'N', m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
-                 != dnnl_success;
-    }
-    pthread_mutex_unlock(&lock);
-    return status;
-}
-
-void lk_dnnl_set_threads(int count) {
-    pthread_mutex_lock(&lock);
-    threads = count;
-    pthread_mutex_unlock(&lock);
-}
-
 #else   // built without oneDNN's headers: every call asks for the fallback
 
 int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *w, const float *b, float *y) {
@@ -404,12 +361,4 @@ int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *
     (void)s, (void)x, (void)gy, (void)gw, (void)gb;
     return 1;
 }
-int lk_dnnl_sgemm(int transposeA, int transposeB, long m, long n, long k, float alpha, const float *a, long lda,
-                  const float *b, long ldb, float beta, float *c, long ldc) {
-    (void)transposeA; (void)transposeB; (void)m; (void)n; (void)k; (void)alpha; (void)a; (void)lda;
-    (void)b; (void)ldb; (void)beta; (void)c; (void)ldc;
-    return 1;
-}
-void lk_dnnl_set_threads(int threads) { (void)threads; }
-
 #endif

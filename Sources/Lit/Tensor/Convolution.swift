@@ -1,3 +1,4 @@
+import Foundation
 import LitKernels
 
 /// One 2-D convolution's geometry and its three passes: forward, and the gradients with
@@ -13,6 +14,10 @@ struct Convolution {
         case automatic
         /// Only im2col + SGEMM; tests use it to check that path on its own.
         case im2col
+
+        /// `automatic`, unless the environment sets `LIT_CONVOLUTION=im2col`, which the
+        /// benchmark uses to time our own path.
+        static let preferred: Engine = ProcessInfo.processInfo.environment["LIT_CONVOLUTION"] == "im2col" ? .im2col : .automatic
     }
 
     let batch: Int, inChannels: Int, height: Int, width: Int

@@ -3,7 +3,7 @@ extension Tensor {
     /// with [O, C, kH, kW] weights and an optional [O] bias.
     public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Int = 1,
                               padding: Int = 0) throws(TensorError) -> Tensor {
-        try conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding, engine: .automatic)
+        try conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding, engine: Convolution.Engine.preferred)
     }
 
     static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: Int,
