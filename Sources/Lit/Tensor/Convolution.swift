@@ -73,8 +73,7 @@ struct Convolution {
     func forward(_ x: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
                  output: UnsafeMutablePointer<Float>, engine: Engine) {
         if engine == .automatic {
-            WorkerPool.shared.parkWorkers()
-            if lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 { return }
+                if lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 { return }
         }
         let columns = im2col(x)
         // [outChannels, batch, outPlane], started from the bias so SGEMM adds onto it.
@@ -93,8 +92,7 @@ struct Convolution {
                   biasGradient gb: UnsafeMutablePointer<Float>?, engine: Engine) {
         var needInput = gx != nil, needWeights = gw != nil || gb != nil
         if engine == .automatic {
-            WorkerPool.shared.parkWorkers()
-            if let gx, lk_dnnl_conv_backward_data(shape, outputGradient, weight, gx) == 0 { needInput = false }
+                if let gx, lk_dnnl_conv_backward_data(shape, outputGradient, weight, gx) == 0 { needInput = false }
             if needWeights {
                 // oneDNN computes the bias gradient only alongside the weights'.
                 let scratch = gw == nil ? Tensor(uninitializedShape: [outChannels, columnRows]) : nil

@@ -1,7 +1,9 @@
 import Foundation
+import LitKernels
 
-/// Splits work across the machine's cores when there is enough of it to pay for waking
-/// a second thread (a few microseconds).
+/// Splits work across the machine's cores when there is enough of it to pay for the
+/// hand-off. Loops run on OpenMP's thread team, the same one oneDNN's convolutions use,
+/// so there is one set of worker threads in the process rather than two competing.
 enum Parallel {
     nonisolated(unsafe) static var threadCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 64))
 
@@ -26,16 +28,19 @@ enum Parallel {
             if count > 0 { body(0, 0..<count) }
             return
         }
-        WorkerPool.shared.run(chunks: chunks) { chunk in
-            let lower = count * chunk / chunks, upper = count * (chunk + 1) / chunks
-            if lower < upper { body(chunk, lower..<upper) }
+        withoutActuallyEscaping(body) { body in
+            var task: (Int) -> Void = { chunk in
+                let lower = count * chunk / chunks, upper = count * (chunk + 1) / chunks
+                if lower < upper { body(chunk, lower..<upper) }
+            }
+            let ranOnOpenMP = withUnsafeMutablePointer(to: &task) { task in
+                lk_openmp_parallel(chunks, { context, chunk in
+                    context!.assumingMemoryBound(to: ((Int) -> Void).self).pointee(chunk)
+                }, task) == 0
+            }
+            if !ranOnOpenMP { for chunk in 0..<chunks { task(chunk) } }
         }
     }
-}
-
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// Sets how many threads the tensor kernels (and BLAS) use.

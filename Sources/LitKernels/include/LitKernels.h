@@ -79,13 +79,10 @@ double lk_softmax_cross_entropy(const float *logits, const float *labels, size_t
 void lk_softmax_cross_entropy_backward(const float *probabilities, const float *labels, size_t rows, size_t classes,
                                        float scale, float *gradient);
 
-/// The CPUs this process may run on, in order; returns how many (Swift cannot reach CPU_SET).
-int lk_allowed_cpus(int *cpus, int capacity);
-/// Keeps a thread (by its kernel id, 0 for the caller) on one CPU; 0 on success.
-int lk_pin_thread(long thread, int cpu);
-/// The calling thread's kernel id.
-long lk_current_thread(void);
-/// The CPU the calling thread is running on, or -1.
-int lk_current_cpu(void);
+/// One chunk of a parallel loop.
+typedef void (*lk_task)(void *context, long chunk);
+/// Runs task(context, c) for every c < chunks on OpenMP's thread team (the one oneDNN
+/// uses); nonzero when no OpenMP runtime is loaded.
+int lk_openmp_parallel(long chunks, lk_task task, void *context);
 
 #endif
