@@ -19,7 +19,8 @@ extension Tensor {
     public func mean(dims: [Int], keepDim: Bool = false) throws(TensorError) -> Tensor {
         let reduced = try normalized(dims)
         let n = reduced.reduce(1) { $0 * shape[$1] }
-        return try sum(dims: dims, keepDim: keepDim) * (1 / Float(Swift.max(n, 1)))
+        // The mean of nothing is NaN (0 × inf), as in PyTorch.
+        return try sum(dims: dims, keepDim: keepDim) * (1 / Float(n))
     }
 
     /// The largest value; NaN if there is one.

@@ -125,4 +125,11 @@ import Testing
         try (try tied.max(dim: 1) * Tensor(shape: [2], scalars: [3, 5])).sum().backward()
         #expect(tied.grad?.scalars == [3, 0, 0, 0, 5, 0])
     }
+
+    @Test func reductionsOfNothing() throws {
+        let empty = Tensor.zeros([0, 3])
+        #expect(try empty.sum(dim: 0).scalars == [0, 0, 0])
+        #expect(try empty.mean().item().isNaN, "the mean of no values is NaN, as in PyTorch")
+        #expect(throws: TensorError.invalidArgument("max over an empty dimension")) { try empty.max(dim: 0) }
+    }
 }
