@@ -121,6 +121,11 @@ def fmt(value, digits=3):
     return "" if value is None else f"{value:.{digits}f}"
 
 
+def fmt_ms(value):
+    """Milliseconds with four significant digits, so microsecond cases stay readable."""
+    return "" if value is None else f"{value:.4g}"
+
+
 def gflops(entry):
     if entry is None or entry[1] <= 0 or entry[0] <= 0:
         return None
@@ -139,7 +144,7 @@ def report(medians):
         ratio = b[0] / a[0] if a and b and a[0] > 0 else None
         if ratio is not None:
             ratios[name] = ratio
-        lines.append(f"| {name} | {fmt(a and a[0])} | {fmt(b and b[0])} | "
+        lines.append(f"| {name} | {fmt_ms(a and a[0])} | {fmt_ms(b and b[0])} | "
                      f"{fmt(ratio, 2)} | {fmt(gflops(a), 1)} | "
                      f"{fmt(gflops(b), 1)} |")
     summary = []

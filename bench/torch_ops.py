@@ -92,6 +92,12 @@ def binary_case(op, b_shape=EW_SHAPE):
     return no_prepare, lambda: op(a, b), 0.0
 
 
+def small_binary_case(op, shape=(BATCH, 120)):
+    a = torch.randn(shape)
+    b = torch.randn(shape)
+    return no_prepare, lambda: op(a, b), 0.0
+
+
 def matmul_case(m, k, n):
     a = torch.randn(m, k)
     b = torch.randn(k, n)
@@ -137,6 +143,8 @@ def case_builders():
         "ew-tanh": lambda: unary_case(torch.tanh),
         "ew-sqrt": lambda: unary_case(torch.sqrt, positive=True),
         "ew-square": lambda: unary_case(lambda a: a.square()),
+        # Per-operation overhead at LeNet's fully connected size.
+        "overhead-add-16x120": lambda: small_binary_case(lambda a, b: a + b),
         "red-sum": lambda: unary_case(lambda a: a.sum()),
         "red-mean-nhw": lambda: unary_case(
             lambda a: a.mean(dim=(0, 2, 3), keepdim=True)),

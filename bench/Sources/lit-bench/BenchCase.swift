@@ -34,12 +34,14 @@ enum BenchCases {
         let a = Tensor.randn(elementwiseShape, using: &random), b = Tensor.randn(elementwiseShape, using: &random)
         let c = Tensor.randn([1, 64, 1, 1], using: &random)
         let positive = Tensor.rand(elementwiseShape, using: &random) + 0.1
+        let small1 = Tensor.randn([batch, 120], using: &random), small2 = Tensor.randn([batch, 120], using: &random)
         func measure(_ body: @escaping () throws -> Tensor) -> () -> BenchCase { { BenchCase(step: { _ = try body() }) } }
         cases += [
             ("ew-add", measure { try a + b }), ("ew-mul", measure { try a * b }), ("ew-add-bcast", measure { try a + c }),
             ("ew-scalar-mul", measure { a * 0.5 }), ("ew-relu", measure { a.relu() }), ("ew-exp", measure { a.exp() }),
             ("ew-log", measure { positive.log() }), ("ew-sigmoid", measure { a.sigmoid() }), ("ew-tanh", measure { a.tanh() }),
             ("ew-sqrt", measure { positive.sqrt() }), ("ew-square", measure { a.squared() }),
+            ("overhead-add-16x120", measure { try small1 + small2 }),
             ("red-sum", measure { a.sum() }), ("red-mean-nhw", measure { try a.mean(dims: [0, 2, 3], keepDim: true) }),
             ("red-sum-dim3", measure { try a.sum(dim: 3) }), ("red-max-dim1", measure { try a.max(dim: 1) }),
             ("red-argmax-dim1", measure { try a.argmax(dim: 1) }),
