@@ -15,14 +15,14 @@ import Testing
     var classifier = Parameter(randn(6 * 12 * 12, 10) * 0.05)
     let images = rand(16, 1, 28, 28)
     let labels = tensor([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5])
-    for step in 0..<1200 {
+    for step in 0..<2000 {
         let features = maxPool2d(relu(conv2d(images, kernel, bias: bias)), kernelSize: 2)
         let loss = crossEntropy(matmul(features.flatten(from: 1), classifier), labels)
         loss.backward()
         kernel = Parameter((kernel - 0.05 * kernel.grad!).detached())
         bias = Parameter((bias - 0.05 * bias.grad!).detached())
         classifier = Parameter((classifier - 0.05 * classifier.grad!).detached())
-        if step == 0 || step == 1199 { print(loss.item()) }
+        if step == 0 || step == 1999 { print(loss.item()) }
     }
     ```
 
@@ -43,7 +43,7 @@ import Testing
         var samples: [Int] = []
         while process.isRunning {
             if let resident = residentKiB(of: process.processIdentifier) { samples.append(resident) }
-            usleep(5_000)
+            usleep(2_000)
         }
         process.waitUntilExit()
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
