@@ -7,30 +7,31 @@ extension Tensor {
     public static func * (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_MUL, a, b, "*") }
     public static func / (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_DIV, a, b, "/") }
 
-    public static func + (a: Tensor, b: Float) -> Tensor { affine(a, scale: 1, shift: b) }
-    public static func + (a: Float, b: Tensor) -> Tensor { affine(b, scale: 1, shift: a) }
-    public static func - (a: Tensor, b: Float) -> Tensor { affine(a, scale: 1, shift: -b) }
-    public static func - (a: Float, b: Tensor) -> Tensor { affine(b, scale: -1, shift: a) }
-    public static func * (a: Tensor, b: Float) -> Tensor { affine(a, scale: b, shift: 0) }
-    public static func * (a: Float, b: Tensor) -> Tensor { affine(b, scale: a, shift: 0) }
+    public static func + (a: Tensor, b: Float) -> Tensor { affine(a, scale: 1, shift: b, "add") }
+    public static func + (a: Float, b: Tensor) -> Tensor { affine(b, scale: 1, shift: a, "add") }
+    public static func - (a: Tensor, b: Float) -> Tensor { affine(a, scale: 1, shift: -b, "sub") }
+    public static func - (a: Float, b: Tensor) -> Tensor { affine(b, scale: -1, shift: a, "sub") }
+    public static func * (a: Tensor, b: Float) -> Tensor { affine(a, scale: b, shift: 0, "mul") }
+    public static func * (a: Float, b: Tensor) -> Tensor { affine(b, scale: a, shift: 0, "mul") }
     public static func / (a: Tensor, b: Float) -> Tensor { try! binary(LK_DIV, a, Tensor(b), "/") }
     public static func / (a: Float, b: Tensor) -> Tensor { try! binary(LK_DIV, Tensor(a), b, "/") }
 
     public static prefix func - (a: Tensor) -> Tensor { a.unary(LK_NEG, "neg") }
 
     /// `x * scale + shift`, one pass.
-    static func affine(_ x: Tensor, scale: Float, shift: Float) -> Tensor {
+    static func affine(_ x: Tensor, scale: Float, shift: Float, _ name: String = "affine") -> Tensor {
         let output = Tensor(uninitializedShape: x.shape)
         Parallel.forEachChunk(x.count, work: x.count) { range in
             lk_affine(x.data + range.lowerBound, scale, shift, output.data + range.lowerBound, range.count)
         }
-        return x.recordGradient("affine", inputs: [x], output: output) { gradient in [gradient * scale] }
+        return x.recordGradient(name, inputs: [x], output: output) { gradient in [gradient * scale] }
     }
 
     static func binary(_ op: lk_binary_op, _ a: Tensor, _ b: Tensor, _ name: String) throws(TensorError) -> Tensor {
         let output = try combine(op, a, b, name)
         guard needsGradient(a, b) else { return output }
-        return a.recordGradient(name, inputs: [a, b], output: output) { gradient throws(TensorError) in
+        let operation = ["+": "add", "-": "sub", "*": "mul", "/": "div"][name] ?? name
+        return a.recordGradient(operation, inputs: [a, b], output: output) { gradient throws(TensorError) in
             let ga: Tensor?, gb: Tensor?
             switch op {
             case LK_ADD: (ga, gb) = (gradient, gradient)

@@ -20,7 +20,7 @@ extension Tensor {
         let reduced = try normalized(dims)
         let n = reduced.reduce(1) { $0 * shape[$1] }
         // The mean of nothing is NaN (0 × inf), as in PyTorch.
-        return try sum(dims: dims, keepDim: keepDim) * (1 / Float(n))
+        return Tensor.affine(try sum(dims: dims, keepDim: keepDim), scale: 1 / Float(n), shift: 0, "mean")
     }
 
     /// The largest value; NaN if there is one.

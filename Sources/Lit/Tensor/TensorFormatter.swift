@@ -13,13 +13,29 @@ struct TensorFormatter {
     let tensor: Tensor
 
     var text: String {
+        TensorFormatter.prefix + body + suffixes.map { ", " + $0 }.joined() + ")"
+    }
+
+    private var body: String {
         let values = tensor.scalars
-        if tensor.rank == 0 { return TensorFormatter.prefix + NumberFormat(values: values).string(values[0]) + ")" }
-        if values.isEmpty { return TensorFormatter.prefix + "[]" + (tensor.rank > 1 ? ", size=\(tensor.shape))" : ")") }
+        if tensor.rank == 0 { return NumberFormat(values: values).string(values[0]) }
+        if values.isEmpty { return "[]" }
         let summarize = values.count > TensorFormatter.summarizeAbove
         let format = NumberFormat(values: summarize ? shownValues(values) : values)
-        let indent = TensorFormatter.prefix.count
-        return TensorFormatter.prefix + render(values, dim: 0, offset: 0, indent: indent, summarize: summarize, format: format) + ")"
+        return render(values, dim: 0, offset: 0, indent: TensorFormatter.prefix.count, summarize: summarize, format: format)
+    }
+
+    /// What PyTorch appends, spelled the Swift way: the shape of an empty tensor that the
+    /// brackets cannot show, and how the tensor takes part in autograd.
+    private var suffixes: [String] {
+        var result: [String] = []
+        if tensor.count == 0 && tensor.rank > 1 { result.append("shape: \(tensor.shape)") }
+        if let node = tensor.gradientNode {
+            result.append("gradFn: \(node.operation)")
+        } else if tensor.requiresGrad {
+            result.append("requiresGrad: true")
+        }
+        return result
     }
 
     private func render(_ values: [Float], dim: Int, offset: Int, indent: Int, summarize: Bool, format: NumberFormat) -> String {

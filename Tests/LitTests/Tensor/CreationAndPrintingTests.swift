@@ -125,4 +125,13 @@ import Testing
             + "        14., 15., 16., 17., 18., 19.])"
         #expect(Tensor.arange(20).description == expected)
     }
+
+    @Test func printingSaysHowATensorTakesPartInAutograd() throws {
+        let w = Tensor.parameter(Tensor(shape: [2], scalars: [1, 2]))
+        #expect(w.description == "tensor([1., 2.], requiresGrad: true)")
+        #expect((w * 2).description == "tensor([2., 4.], gradFn: mul)")
+        #expect(try (w * w).mean().description == "tensor(2.5000, gradFn: mean)")
+        #expect(w.detached().description == "tensor([1., 2.])")
+        #expect(Tensor.zeros([2, 0]).description == "tensor([], shape: [2, 0])")
+    }
 }
