@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <sched.h>
 
 typedef struct {
     lk_task task;
@@ -31,6 +32,34 @@ static void run_chunks(void *data) {
     lk_job *job = data;
     long step = team_size(), first = thread_number();
     for (long chunk = first; chunk < job->chunks; chunk += step) job->task(job->context, chunk);
+}
+
+typedef struct {
+    int cpus[256];
+    int count;
+} lk_cpu_list;
+
+static void pin_each_thread(void *data) {
+    const lk_cpu_list *list = data;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(list->cpus[thread_number() % list->count], &set);
+    sched_setaffinity(0, sizeof set, &set);
+}
+
+int lk_openmp_bind_threads(int threads) {
+    pthread_once(&resolved, resolve);
+    if (!gomp_parallel || !thread_number || !team_size || threads < 2) return 1;
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return 1;
+    lk_cpu_list list = {.count = 0};
+    for (int cpu = 0; cpu < CPU_SETSIZE && list.count < 256; cpu++)
+        if (CPU_ISSET(cpu, &allowed)) list.cpus[list.count++] = cpu;
+    if (list.count < 2) return 1;
+    // One region of the full team: the threads exist before any is pinned, so none
+    // inherits another's single-CPU mask, and later regions reuse exactly these.
+    gomp_parallel(pin_each_thread, &list, (unsigned)threads, 0);
+    return 0;
 }
 
 int lk_openmp_parallel(long chunks, lk_task task, void *context) {

@@ -42,7 +42,7 @@ struct Litrun: ParsableCommand {
 
     func run() throws {
         var status = ChapterJob.ExitStatus.success
-        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout)
+        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true)
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
         for chapter in chapters {

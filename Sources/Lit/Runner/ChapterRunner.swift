@@ -28,7 +28,10 @@ public struct ChapterRunner {
     }
 
     public func run(_ chapter: Chapter) -> Report {
-        LargeStackThread.run { runOnCurrentThread(chapter) }
+        LargeStackThread.run {
+            if options.bindsCPUs { bindComputeThread() }
+            return runOnCurrentThread(chapter)
+        }
     }
 
     private func runOnCurrentThread(_ chapter: Chapter) -> Report {

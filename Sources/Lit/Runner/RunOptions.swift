@@ -4,12 +4,17 @@ public struct RunOptions: Sendable {
     public var seed: UInt64
     /// Seconds one cell may run; nil for no limit.
     public var timeout: Double?
+    /// Whether the thread that runs the cells, and its kernel workers, each keep a CPU
+    /// of their own (see `bindComputeThread`). Right for a process that runs one chapter
+    /// at a time, as the command does; tests that run many chapters at once leave it off.
+    public var bindsCPUs: Bool
 
     public static let defaultSeed: UInt64 = 0
     public static let defaultTimeout: Double = 3600
 
-    public init(seed: UInt64 = defaultSeed, timeout: Double? = defaultTimeout) {
+    public init(seed: UInt64 = defaultSeed, timeout: Double? = defaultTimeout, bindsCPUs: Bool = false) {
         self.seed = seed
         self.timeout = timeout
+        self.bindsCPUs = bindsCPUs
     }
 }

@@ -49,3 +49,12 @@ public func setThreadCount(_ count: Int) {
     BLAS.setThreadCount(Parallel.threadCount)
 }
 
+
+/// Keeps the calling thread and its OpenMP workers each on a CPU of their own, for a
+/// thread that will run many tensor operations (the one that runs a chapter's cells).
+/// Some schedulers move a waking thread onto the CPU of the thread that woke it; after an
+/// idle spell a worker would then queue behind the very thread waiting for it, and an
+/// operation of 40 µs could take milliseconds.
+public func bindComputeThread() {
+    _ = lk_openmp_bind_threads(Int32(Parallel.threadCount))
+}

@@ -84,5 +84,8 @@ typedef void (*lk_task)(void *context, long chunk);
 /// Runs task(context, c) for every c < chunks on OpenMP's thread team (the one oneDNN
 /// uses); nonzero when no OpenMP runtime is loaded.
 int lk_openmp_parallel(long chunks, lk_task task, void *context);
+/// Gives the calling thread's OpenMP team one CPU per thread (the caller keeps the first
+/// allowed CPU); nonzero when it could not.
+int lk_openmp_bind_threads(int threads);
 
 #endif

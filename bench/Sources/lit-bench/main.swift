@@ -38,6 +38,7 @@ func fail(_ message: String) -> Never {
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 Lit.setThreadCount(options.threads)
+Lit.bindComputeThread()
 let all = BenchCases.all()
 let chosen = options.cases.isEmpty ? all.map(\.0) : options.cases
 for name in chosen {
