@@ -94,7 +94,8 @@ def resolve_swift(cmd):
 def collect(args):
     """Alternate Swift and PyTorch runs; return per-side {case: ([ms], gflop)}."""
     options = ["--iterations", str(args.iterations), "--warmup",
-               str(args.warmup), "--threads", str(args.threads)]
+               str(args.warmup), "--threads", str(args.threads),
+               "--pause-ms", str(args.pause_ms)]
     if args.cases:
         options += ["--cases", args.cases]
     swift_cmd = [resolve_swift(args.swift)] + options
@@ -165,6 +166,9 @@ def parse_args(argv):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--iterations", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--pause-ms", type=float, default=0,
+                        help="idle time before each timed step, as when a "
+                             "chapter's cells run between operations")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--cases", default="",
                         help="comma-separated case names (default: all)")

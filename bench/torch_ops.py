@@ -165,8 +165,9 @@ def case_builders():
     return builders
 
 
-def time_case(builder, iterations, warmup):
-    """Median wall time in ms of `iterations` individually timed steps."""
+def time_case(builder, iterations, warmup, pause_ms=0.0):
+    """Median wall time in ms of `iterations` individually timed steps, each after
+    `pause_ms` of idling (untimed)."""
     torch.manual_seed(SEED)
     prepare, step, gflop = builder()
     for _ in range(warmup):
@@ -175,6 +176,8 @@ def time_case(builder, iterations, warmup):
     samples = []
     for _ in range(iterations):
         prepare()
+        if pause_ms:
+            time.sleep(pause_ms / 1e3)
         start = time.perf_counter()
         step()
         samples.append((time.perf_counter() - start) * 1e3)
@@ -185,6 +188,7 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--pause-ms", type=float, default=0.0)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--cases", default="",
                         help="comma-separated case names (default: all)")
@@ -203,7 +207,8 @@ def main(argv=None):
         sys.exit(f"torch_ops.py: unknown case(s): {', '.join(unknown)}")
     torch.set_num_threads(args.threads)
     for name in names:
-        ms, gflop = time_case(builders[name], args.iterations, args.warmup)
+        ms, gflop = time_case(builders[name], args.iterations, args.warmup,
+                              args.pause_ms)
         print(json.dumps({"case": name, "ms": round(ms, 6),
                           "gflop": round(gflop, 9)}), flush=True)
 

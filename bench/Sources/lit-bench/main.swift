@@ -8,6 +8,8 @@ struct Options {
     var iterations = 20
     var warmup = 3
     var threads = 2
+    /// Idle time before each timed step, as when a chapter's cells run between operations.
+    var pauseMilliseconds = 0.0
     var cases: [String] = []
 
     init(_ arguments: [String]) {
@@ -22,12 +24,15 @@ struct Options {
             case "--iterations": iterations = Int(next()) ?? 0
             case "--warmup": warmup = Int(next()) ?? -1
             case "--threads": threads = Int(next()) ?? 0
+            case "--pause-ms": pauseMilliseconds = Double(next()) ?? -1
             case "--cases": cases = next().split(separator: ",").map(String.init)
             default: fail("unknown option \(arguments[index])")
             }
             index += 1
         }
-        if iterations < 1 || warmup < 0 || threads < 1 { fail("--iterations and --threads must be >= 1, --warmup >= 0") }
+        if iterations < 1 || warmup < 0 || threads < 1 || pauseMilliseconds < 0 {
+            fail("--iterations and --threads must be >= 1, --warmup and --pause-ms >= 0")
+        }
     }
 }
 
@@ -48,6 +53,7 @@ for name in chosen {
     do {
         for iteration in 0..<(options.warmup + options.iterations) {
             benchCase.prepare()
+            if options.pauseMilliseconds > 0 { usleep(UInt32(options.pauseMilliseconds * 1000)) }
             let start = DispatchTime.now().uptimeNanoseconds
             try benchCase.step()
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
