@@ -62,10 +62,10 @@ int lk_openmp_bind_threads(int threads) {
     return 0;
 }
 
-int lk_openmp_parallel(long chunks, lk_task task, void *context) {
+int lk_openmp_parallel(long chunks, int threads, lk_task task, void *context) {
     pthread_once(&resolved, resolve);
     if (!gomp_parallel || !thread_number || !team_size) return 1;
     lk_job job = {task, context, chunks};
-    gomp_parallel(run_chunks, &job, (unsigned)chunks, 0);
+    gomp_parallel(run_chunks, &job, (unsigned)(threads < chunks ? threads : chunks), 0);
     return 0;
 }

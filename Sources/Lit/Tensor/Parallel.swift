@@ -7,13 +7,17 @@ import LitKernels
 enum Parallel {
     nonisolated(unsafe) static var threadCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 64))
 
+    /// Caps the threads of the loops run inside `withValue`, as on a machine with fewer
+    /// cores; tests use it to check that results do not depend on the core count.
+    @TaskLocal static var threadLimit = Int.max
+
     /// Below this many elements of work one thread is faster.
     static let minimumWork = 1 << 15
 
     /// How many chunks to cut `count` items into, given roughly how many elements the
     /// whole job touches.
     static func chunkCount(_ count: Int, work: Int) -> Int {
-        min(count, work >= minimumWork ? threadCount : 1)
+        min(count, work >= minimumWork ? min(threadCount, threadLimit) : 1)
     }
 
     /// Calls `body` on disjoint chunks covering `0..<count`, in parallel when `work`
@@ -22,7 +26,9 @@ enum Parallel {
         forEach(chunks: chunkCount(count, work: work), of: count) { _, range in body(range) }
     }
 
-    /// Calls `body(chunk, range)` for `chunks` near-equal parts of `0..<count`.
+    /// Calls `body(chunk, range)` for `chunks` near-equal parts of `0..<count`, on up to
+    /// `threadCount` threads. Chunks may outnumber threads: a reduction that must give
+    /// the same bits on every machine cuts its work the same way everywhere.
     static func forEach(chunks: Int, of count: Int, _ body: (Int, Range<Int>) -> Void) {
         guard chunks > 1 else {
             if count > 0 { body(0, 0..<count) }
@@ -34,7 +40,7 @@ enum Parallel {
                 if lower < upper { body(chunk, lower..<upper) }
             }
             let ranOnOpenMP = withUnsafeMutablePointer(to: &task) { task in
-                lk_openmp_parallel(chunks, { context, chunk in
+                lk_openmp_parallel(chunks, Int32(min(chunks, threadCount, threadLimit)), { context, chunk in
                     context!.assumingMemoryBound(to: ((Int) -> Void).self).pointee(chunk)
                 }, task) == 0
             }

@@ -80,17 +80,24 @@ extension Tensor {
         shape.indices.compactMap { reduced.contains($0) ? (keep ? 1 : nil) : shape[$0] }
     }
 
+    /// How many partial results a large reduction is split into, on every machine.
+    static let reductionGroups = 4
+
     private func reduceSum(_ reduced: Set<Int>, keepDim: Bool) -> Tensor {
         let output = Tensor(shape: Tensor.keptShape(shape, reduced, keep: keepDim), repeating: 0)
         let plan = ReductionPlan(shape, reducing: reduced)
         let x = data
         if plan.rowCount == 1 && plan.rowsReduce {
-            // Everything into one value: partial sums per core, added in Double.
-            let chunks = Parallel.chunkCount(count, work: count)
-            var partials = [Double](repeating: 0, count: Swift.max(chunks, 1))
+            // Everything into one value: a fixed number of groups of whole blocks, each
+            // summed in double, added in order; the same bits whatever the core count.
+            let blockSize = Int(LK_SUM_BLOCK)
+            let blocks = (count + blockSize - 1) / blockSize
+            let groups = count >= Parallel.minimumWork ? Swift.min(blocks, Tensor.reductionGroups) : 1
+            var partials = [Double](repeating: 0, count: Swift.max(groups, 1))
             partials.withUnsafeMutableBufferPointer { partials in
-                Parallel.forEach(chunks: chunks, of: count) { chunk, range in
-                    partials[chunk] = Double(lk_sum(x + range.lowerBound, range.count))
+                Parallel.forEach(chunks: groups, of: blocks) { group, blockRange in
+                    let start = blockRange.lowerBound * blockSize, end = Swift.min(blockRange.upperBound * blockSize, count)
+                    partials[group] = lk_sum_blocks(x + start, end - start)
                 }
             }
             output.data.pointee = Float(partials.reduce(0, +))
@@ -104,12 +111,14 @@ extension Tensor {
             }
             return output
         }
-        // Each core folds its share of rows into its own buffer; the buffers are added.
-        let chunks = Parallel.chunkCount(plan.rowCount, work: count)
-        let buffers = [output] + (1..<Swift.max(chunks, 1)).map { _ in Tensor(shape: [plan.outputCount], repeating: 0) }
+        // Each group of rows folds into its own buffer, and the buffers are added in
+        // order. The groups do not depend on the core count, so neither do the bits.
+        let chunks = count >= Parallel.minimumWork ? Swift.min(plan.rowCount, Tensor.reductionGroups) : 1
+        // Group 0 folds straight into the output, the others into rows of one scratch block.
+        let scratch = chunks > 1 ? Tensor(shape: [chunks - 1, plan.outputCount], repeating: 0) : nil
         let length = plan.rowLength
         Parallel.forEach(chunks: chunks, of: plan.rowCount) { chunk, rows in
-            let y = buffers[chunk].data
+            let y = chunk == 0 ? output.data : scratch!.data + (chunk - 1) * plan.outputCount
             plan.forEachRow(in: rows) { row, outputOffset in
                 if plan.rowsReduce {
                     (y + outputOffset).pointee += lk_sum(x + row * length, length)
@@ -118,7 +127,7 @@ extension Tensor {
                 }
             }
         }
-        for buffer in buffers.dropFirst() { lk_accumulate(buffer.data, output.data, plan.outputCount) }
+        for chunk in 1..<Swift.max(chunks, 1) { lk_accumulate(scratch!.data + (chunk - 1) * plan.outputCount, output.data, plan.outputCount) }
         return output
     }
 }

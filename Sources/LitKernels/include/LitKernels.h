@@ -34,6 +34,11 @@ void lk_affine(const float *x, float scale, float shift, float *out, size_t n);
 
 /// The sum of n contiguous values: blocks summed in vector lanes, block totals in double.
 float lk_sum(const float *x, size_t n);
+/// The blocks whose totals lk_sum adds: callers that split a long sum across threads cut
+/// it at multiples of this, so that the result does not depend on the thread count.
+#define LK_SUM_BLOCK 4096
+/// The sum of n values in blocks of LK_SUM_BLOCK, as a double.
+double lk_sum_blocks(const float *x, size_t n);
 /// out[r] += sum of row r, for `rows` contiguous rows of `length` values.
 void lk_sum_rows(const float *x, size_t rows, size_t length, float *out);
 /// out[i] += x[i].
@@ -81,9 +86,9 @@ void lk_softmax_cross_entropy_backward(const float *probabilities, const float *
 
 /// One chunk of a parallel loop.
 typedef void (*lk_task)(void *context, long chunk);
-/// Runs task(context, c) for every c < chunks on OpenMP's thread team (the one oneDNN
-/// uses); nonzero when no OpenMP runtime is loaded.
-int lk_openmp_parallel(long chunks, lk_task task, void *context);
+/// Runs task(context, c) for every c < chunks on up to `threads` threads of OpenMP's team
+/// (the one oneDNN uses); nonzero when no OpenMP runtime is loaded.
+int lk_openmp_parallel(long chunks, int threads, lk_task task, void *context);
 /// Gives the calling thread's OpenMP team one CPU per thread (the caller keeps the first
 /// allowed CPU); nonzero when it could not.
 int lk_openmp_bind_threads(int threads);

@@ -133,3 +133,21 @@ import Testing
         #expect(throws: TensorError.invalidArgument("max over an empty dimension")) { try empty.max(dim: 0) }
     }
 }
+
+/// Chapters are regenerated on different machines: a reduction must give the same bits
+/// whether one core or several compute it.
+@Suite struct TensorReductionDeterminismTests {
+    @Test func sumsDoNotDependOnTheThreadCount() throws {
+        var random = SplitMix64(seed: 11)
+        let x = Tensor.randn([16, 64, 24, 24], using: &random)
+        func reductions() throws -> [[Float]] {
+            [x.sum().scalars, try x.mean(dims: [0, 2, 3]).scalars, try x.sum(dim: 3).scalars, try x.sum(dims: [0]).scalars]
+        }
+        let parallel = try reductions()
+        let serial = try Parallel.$threadLimit.withValue(1) { try reductions() }
+        for (name, (a, b)) in zip(["sum()", "mean(dims: [0, 2, 3])", "sum(dim: 3)", "sum(dims: [0])"], zip(parallel, serial)) {
+            let differing = zip(a, b).filter { $0 != $1 }.count
+            #expect(differing == 0, "\(name): \(differing) of \(a.count) values differ between 1 and \(Parallel.threadCount) threads")
+        }
+    }
+}
