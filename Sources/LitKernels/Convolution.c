@@ -11,9 +11,9 @@ static inline void lk_valid_range(int count, int stride, int offset, int size, i
 }
 
 LK_KERNEL
-void lk_im2col(const float *image, lk_window w, int c0, int c1, float *col, size_t ld) {
+void lk_im2col(const float *image, lk_window w, float *col, size_t ld) {
     const int plane = w.height * w.width;
-    for (int c = c0; c < c1; c++)
+    for (int c = 0; c < w.channels; c++)
         for (int i = 0; i < w.kernelHeight; i++)
             for (int j = 0; j < w.kernelWidth; j++) {
                 float *row = col + (size_t)((c * w.kernelHeight + i) * w.kernelWidth + j) * ld;
@@ -37,9 +37,9 @@ void lk_im2col(const float *image, lk_window w, int c0, int c1, float *col, size
 }
 
 LK_KERNEL
-void lk_col2im(const float *col, size_t ld, lk_window w, int c0, int c1, float *image) {
+void lk_col2im(const float *col, size_t ld, lk_window w, float *image) {
     const int plane = w.height * w.width;
-    for (int c = c0; c < c1; c++)
+    for (int c = 0; c < w.channels; c++)
         for (int i = 0; i < w.kernelHeight; i++)
             for (int j = 0; j < w.kernelWidth; j++) {
                 const float *row = col + (size_t)((c * w.kernelHeight + i) * w.kernelWidth + j) * ld;

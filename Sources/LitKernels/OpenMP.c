@@ -28,6 +28,12 @@ static void resolve(void) {
     *(void **)&team_size = dlsym(RTLD_DEFAULT, "omp_get_num_threads");
 }
 
+/// Whether an OpenMP runtime is loaded, its entry points looked up once.
+static int available(void) {
+    pthread_once(&resolved, resolve);
+    return gomp_parallel && thread_number && team_size;
+}
+
 static void run_chunks(void *data) {
     lk_job *job = data;
     long step = team_size(), first = thread_number();
@@ -48,8 +54,7 @@ static void pin_each_thread(void *data) {
 }
 
 int lk_openmp_bind_threads(int threads) {
-    pthread_once(&resolved, resolve);
-    if (!gomp_parallel || !thread_number || !team_size || threads < 2) return 1;
+    if (!available() || threads < 2) return 1;
     cpu_set_t allowed;
     if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return 1;
     lk_cpu_list list = {.count = 0};
@@ -63,8 +68,7 @@ int lk_openmp_bind_threads(int threads) {
 }
 
 int lk_openmp_parallel(long chunks, int threads, lk_task task, void *context) {
-    pthread_once(&resolved, resolve);
-    if (!gomp_parallel || !thread_number || !team_size) return 1;
+    if (!available()) return 1;
     lk_job job = {task, context, chunks};
     gomp_parallel(run_chunks, &job, (unsigned)(threads < chunks ? threads : chunks), 0);
     return 0;

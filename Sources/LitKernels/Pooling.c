@@ -1,50 +1,44 @@
 #include "LitKernels.h"
 #include "Kernel.h"
 
-/// The output columns whose whole window lies inside the input: [*lo, *hi).
-static inline void lk_interior_columns(lk_window w, int *lo, int *hi) {
-    *lo = (w.padWidth + w.strideWidth - 1) / w.strideWidth;
-    *hi = (w.width + w.padWidth - w.kernelWidth) / w.strideWidth + 1;
-    if (*hi > w.outWidth) *hi = w.outWidth;
-    if (*hi < *lo) *hi = *lo;
-}
+/// The part of one output cell's window that lies inside the input: rows [i0, i1) and
+/// columns [j0, j1) of the kernel, counted from the input position (h0, w0).
+typedef struct {
+    int h0, w0, i0, i1, j0, j1;
+} lk_span;
 
-/// The maximum of one window and where it is; rows [i0, i1) of the window are inside
-/// the input, and columns are checked only when `checked`.
-static inline void lk_window_max(const float *source, lk_window w, int h0, int w0, int i0, int i1, int checked,
-                                 float *best, int32_t *at) {
-    float top = -INFINITY;
-    int32_t where = -1;
-    for (int i = i0; i < i1; i++) {
-        const float *line = source + (h0 + i) * w.width;
-        for (int j = 0; j < w.kernelWidth; j++) {
-            int iw = w0 + j;
-            if (checked && (iw < 0 || iw >= w.width)) continue;
-            float v = line[iw];
-            if (where < 0 || v > top || (v != v && top == top)) { top = v; where = (h0 + i) * w.width + iw; }
-        }
-    }
-    *best = top;
-    *at = where;
+static inline lk_span lk_window_span(lk_window w, int oh, int ow) {
+    lk_span s;
+    s.h0 = oh * w.strideHeight - w.padHeight;
+    s.w0 = ow * w.strideWidth - w.padWidth;
+    s.i0 = s.h0 < 0 ? -s.h0 : 0;
+    s.i1 = s.h0 + w.kernelHeight > w.height ? w.height - s.h0 : w.kernelHeight;
+    s.j0 = s.w0 < 0 ? -s.w0 : 0;
+    s.j1 = s.w0 + w.kernelWidth > w.width ? w.width - s.w0 : w.kernelWidth;
+    return s;
 }
 
 LK_KERNEL
 void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax) {
     const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
-    int lo, hi;
-    lk_interior_columns(w, &lo, &hi);
     for (size_t p = 0; p < planes; p++) {
         const float *source = x + p * in;
-        for (int oh = 0; oh < w.outHeight; oh++) {
-            int h0 = oh * w.strideHeight - w.padHeight;
-            int i0 = h0 < 0 ? -h0 : 0, i1 = h0 + w.kernelHeight > w.height ? w.height - h0 : w.kernelHeight;
-            float *row = out + p * outPlane + (size_t)oh * w.outWidth;
-            int32_t *rowAt = argmax + p * outPlane + (size_t)oh * w.outWidth;
+        for (int oh = 0; oh < w.outHeight; oh++)
             for (int ow = 0; ow < w.outWidth; ow++) {
-                int checked = ow < lo || ow >= hi;
-                lk_window_max(source, w, h0, ow * w.strideWidth - w.padWidth, i0, i1, checked, row + ow, rowAt + ow);
+                lk_span s = lk_window_span(w, oh, ow);
+                float best = -INFINITY;
+                int32_t at = -1;
+                for (int i = s.i0; i < s.i1; i++)
+                    for (int j = s.j0; j < s.j1; j++) {
+                        int32_t position = (s.h0 + i) * w.width + s.w0 + j;
+                        float v = source[position];
+                        // A NaN, once found, stays: nothing compares greater than it.
+                        if (at < 0 || v > best || (v != v && best == best)) { best = v; at = position; }
+                    }
+                size_t o = p * outPlane + (size_t)oh * w.outWidth + ow;
+                out[o] = best;
+                argmax[o] = at;
             }
-        }
     }
 }
 
@@ -61,29 +55,18 @@ void lk_max_pool_backward(const float *gy, const int32_t *argmax, size_t planes,
 LK_KERNEL
 void lk_avg_pool_forward(const float *x, size_t planes, lk_window w, float *out) {
     const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
+    // Padded cells count in the divisor, as PyTorch's count_include_pad.
     const float scale = 1.0f / (float)(w.kernelHeight * w.kernelWidth);
-    int lo, hi;
-    lk_interior_columns(w, &lo, &hi);
     for (size_t p = 0; p < planes; p++) {
         const float *source = x + p * in;
-        for (int oh = 0; oh < w.outHeight; oh++) {
-            int h0 = oh * w.strideHeight - w.padHeight;
-            int i0 = h0 < 0 ? -h0 : 0, i1 = h0 + w.kernelHeight > w.height ? w.height - h0 : w.kernelHeight;
-            float *row = out + p * outPlane + (size_t)oh * w.outWidth;
+        for (int oh = 0; oh < w.outHeight; oh++)
             for (int ow = 0; ow < w.outWidth; ow++) {
-                int w0 = ow * w.strideWidth - w.padWidth, checked = ow < lo || ow >= hi;
+                lk_span s = lk_window_span(w, oh, ow);
                 float sum = 0;
-                for (int i = i0; i < i1; i++) {
-                    const float *line = source + (h0 + i) * w.width;
-                    for (int j = 0; j < w.kernelWidth; j++) {
-                        int iw = w0 + j;
-                        if (!checked || (iw >= 0 && iw < w.width)) sum += line[iw];
-                    }
-                }
-                // Padded cells count in the divisor, as PyTorch's count_include_pad.
-                row[ow] = sum * scale;
+                for (int i = s.i0; i < s.i1; i++)
+                    for (int j = s.j0; j < s.j1; j++) sum += source[(s.h0 + i) * w.width + s.w0 + j];
+                out[p * outPlane + (size_t)oh * w.outWidth + ow] = sum * scale;
             }
-        }
     }
 }
 
@@ -91,25 +74,14 @@ LK_KERNEL
 void lk_avg_pool_backward(const float *gy, size_t planes, lk_window w, float *gx) {
     const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
     const float scale = 1.0f / (float)(w.kernelHeight * w.kernelWidth);
-    int lo, hi;
-    lk_interior_columns(w, &lo, &hi);
     for (size_t p = 0; p < planes; p++) {
         float *target = gx + p * in;
-        for (int oh = 0; oh < w.outHeight; oh++) {
-            int h0 = oh * w.strideHeight - w.padHeight;
-            int i0 = h0 < 0 ? -h0 : 0, i1 = h0 + w.kernelHeight > w.height ? w.height - h0 : w.kernelHeight;
-            const float *row = gy + p * outPlane + (size_t)oh * w.outWidth;
+        for (int oh = 0; oh < w.outHeight; oh++)
             for (int ow = 0; ow < w.outWidth; ow++) {
-                int w0 = ow * w.strideWidth - w.padWidth, checked = ow < lo || ow >= hi;
-                float g = row[ow] * scale;
-                for (int i = i0; i < i1; i++) {
-                    float *line = target + (h0 + i) * w.width;
-                    for (int j = 0; j < w.kernelWidth; j++) {
-                        int iw = w0 + j;
-                        if (!checked || (iw >= 0 && iw < w.width)) line[iw] += g;
-                    }
-                }
+                lk_span s = lk_window_span(w, oh, ow);
+                float g = gy[p * outPlane + (size_t)oh * w.outWidth + ow] * scale;
+                for (int i = s.i0; i < s.i1; i++)
+                    for (int j = s.j0; j < s.j1; j++) target[(s.h0 + i) * w.width + s.w0 + j] += g;
             }
-        }
     }
 }

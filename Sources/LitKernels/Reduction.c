@@ -3,7 +3,8 @@
 
 typedef float lk_v8 __attribute__((vector_size(32)));
 
-static inline lk_v8 lk_load8(const float *x) { lk_v8 v; memcpy(&v, x, sizeof v); return v; }
+/// acc += x[0..<8]; by pointer, so that no vector crosses a call boundary.
+static inline void lk_add8(lk_v8 *acc, const float *x) { lk_v8 v; memcpy(&v, x, sizeof v); *acc += v; }
 
 /// Sums up to a few thousand values in four 8-lane accumulators, combined in a fixed
 /// tree. The order of the additions is written out rather than left to the compiler, so
@@ -12,12 +13,12 @@ static inline float lk_sum_block(const float *x, size_t n) {
     lk_v8 a = {0}, b = {0}, c = {0}, d = {0};
     size_t i = 0;
     for (; i + 32 <= n; i += 32) {
-        a += lk_load8(x + i);
-        b += lk_load8(x + i + 8);
-        c += lk_load8(x + i + 16);
-        d += lk_load8(x + i + 24);
+        lk_add8(&a, x + i);
+        lk_add8(&b, x + i + 8);
+        lk_add8(&c, x + i + 16);
+        lk_add8(&d, x + i + 24);
     }
-    for (; i + 8 <= n; i += 8) a += lk_load8(x + i);
+    for (; i + 8 <= n; i += 8) lk_add8(&a, x + i);
     lk_v8 v = (a + b) + (c + d);
     float sum = ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7]));
     for (; i < n; i++) sum += x[i];

@@ -46,12 +46,21 @@ struct ScriptArguments {
         return try ScriptArguments.ints(values.map(\.value), callee: callee)
     }
 
-    static func ints(_ items: [Value], callee: String) throws(LanguageError) -> [Int] {
+    /// A list of Ints, such as dims or a shape with -1 in it.
+    static func integers(_ items: [Value]) throws(LanguageError) -> [Int] {
         var result: [Int] = []
         for item in items {
             guard case .int(let n) = item else { throw .here(.cannotConvert(from: item.typeName, to: "Int")) }
-            guard n >= 0 else { throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(n)")) }
             result.append(n)
+        }
+        return result
+    }
+
+    /// Sizes of a new tensor: not negative, and not too many elements in all.
+    static func ints(_ items: [Value], callee: String) throws(LanguageError) -> [Int] {
+        let result = try integers(items)
+        if let negative = result.first(where: { $0 < 0 }) {
+            throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(negative)"))
         }
         guard result.reduce(1, { $0.multipliedReportingOverflow(by: Swift.max($1, 1)).partialValue }) <= 1 << 31 else {
             throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements"))

@@ -74,11 +74,7 @@ extension Tensor: ScriptObject {
         if arguments.value("dim") != nil { dims = [try arguments.int("dim")] }
         if let list = arguments.value("dims") {
             guard case .array(let items) = list.value else { throw .here(.cannotConvert(from: list.value.typeName, to: "[Int]")) }
-            dims = []
-            for item in items {
-                guard case .int(let n) = item else { throw .here(.cannotConvert(from: item.typeName, to: "Int")) }
-                dims!.append(n)
-            }
+            dims = try ScriptArguments.integers(items)
         }
         let all = Array(tensor.shape.indices)
         return .native(try tensorOperation { () throws(TensorError) in
@@ -102,11 +98,7 @@ extension Tensor: ScriptObject {
         let items: [Value]
         if args.count == 1, case .array(let list) = args[0].value { items = list } else { items = args.map(\.value) }
         guard args.allSatisfy({ $0.label == nil }) else { throw .here(.runtime("'reshape' takes sizes without labels")) }
-        var shape: [Int] = []
-        for item in items {
-            guard case .int(let n) = item else { throw .here(.cannotConvert(from: item.typeName, to: "Int")) }
-            shape.append(n)
-        }
+        let shape = try ScriptArguments.integers(items)
         return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).reshape(shape) })
     }
 
@@ -160,8 +152,7 @@ extension Tensor: ScriptObject {
             case .int(let i): return try tensor.index(i)
             case .range(let lower, let upper, _):
                 // `t[1...]` and `t[..<2]`, as for arrays.
-                let start = lower == Value.unboundedLower ? 0 : lower
-                let end = upper == Value.unboundedUpper ? (tensor.shape.first ?? 0) : upper
+                let (start, end) = Value.bounds(lower, upper, count: tensor.shape.first ?? 0)
                 return try tensor.rows(start..<Swift.max(start, end))
             default: throw .invalidArgument("a tensor is indexed with an Int or a range, not '\(args[0].value.typeName)'")
             }

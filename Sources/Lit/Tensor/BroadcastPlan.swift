@@ -6,9 +6,8 @@ struct BroadcastPlan {
     let innerCount: Int
     let innerStrides: (Int, Int)
     /// Outer dimensions, outermost first, with each operand's stride (0 where broadcast).
-    let outerSizes: [Int]
-    let outerStrides: [(Int, Int)]
-    var outerCount: Int { outerSizes.reduce(1, *) }
+    let outer: Odometer
+    var outerCount: Int { outer.count }
 
     /// The broadcast shape of `a` and `b` (numpy's rules), or nil when they do not fit.
     static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
@@ -41,8 +40,7 @@ struct BroadcastPlan {
         }
         innerCount = sizes.popLast() ?? 1
         innerStrides = strides.popLast() ?? (0, 0)
-        outerSizes = sizes
-        outerStrides = strides
+        outer = Odometer(sizes: sizes, strides: strides)
     }
 
     /// Row-major strides of `operand` inside `shape`, zero along broadcast dimensions.
@@ -59,32 +57,8 @@ struct BroadcastPlan {
 
     /// Calls `body(offsetA, offsetB, outputOffset)` for each run, in parallel when large.
     func forEachRun(_ body: (Int, Int, Int) -> Void) {
-        let outer = outerCount
-        Parallel.forEachChunk(outer, work: outer * innerCount) { runs in
-            var index = [Int](repeating: 0, count: outerSizes.count)
-            var remainder = runs.lowerBound
-            var offsetA = 0, offsetB = 0
-            for axis in stride(from: outerSizes.count - 1, through: 0, by: -1) {
-                index[axis] = remainder % outerSizes[axis]
-                remainder /= outerSizes[axis]
-                offsetA += index[axis] * outerStrides[axis].0
-                offsetB += index[axis] * outerStrides[axis].1
-            }
-            for run in runs {
-                body(offsetA, offsetB, run * innerCount)
-                // Odometer step to the next run.
-                var axis = outerSizes.count - 1
-                while axis >= 0 {
-                    index[axis] += 1
-                    offsetA += outerStrides[axis].0
-                    offsetB += outerStrides[axis].1
-                    if index[axis] < outerSizes[axis] { break }
-                    offsetA -= outerStrides[axis].0 * outerSizes[axis]
-                    offsetB -= outerStrides[axis].1 * outerSizes[axis]
-                    index[axis] = 0
-                    axis -= 1
-                }
-            }
+        Parallel.forEachChunk(outer.count, work: outer.count * innerCount) { runs in
+            outer.forEach(in: runs) { run, offsetA, offsetB in body(offsetA, offsetB, run * innerCount) }
         }
     }
 }

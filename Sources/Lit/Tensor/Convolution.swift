@@ -32,11 +32,11 @@ struct Convolution {
         (batch, inChannels, height, width) = (input[0], input[1], input[2], input[3])
         (outChannels, kernelHeight, kernelWidth) = (weight[0], weight[2], weight[3])
         (self.stride, self.padding) = (stride, padding)
-        outHeight = (height + 2 * padding - kernelHeight) / stride + 1
-        outWidth = (width + 2 * padding - kernelWidth) / stride + 1
         guard height + 2 * padding >= kernelHeight, width + 2 * padding >= kernelWidth else {
             throw .invalidArgument("conv2d kernel \(kernelHeight)×\(kernelWidth) is larger than the padded input \(height + 2 * padding)×\(width + 2 * padding)")
         }
+        outHeight = (height + 2 * padding - kernelHeight) / stride + 1
+        outWidth = (width + 2 * padding - kernelWidth) / stride + 1
     }
 
     var outputShape: [Int] { [batch, outChannels, outHeight, outWidth] }
@@ -58,7 +58,7 @@ struct Convolution {
         let columns = Tensor(uninitializedShape: [columnRows, columnCount])
         let (window, plane, outPlane, ld) = (window, inChannels * height * width, outPlane, columnCount)
         Parallel.forEachChunk(batch, work: columns.count) { images in
-            for n in images { lk_im2col(x + n * plane, window, 0, Int32(inChannels), columns.data + n * outPlane, ld) }
+            for n in images { lk_im2col(x + n * plane, window, columns.data + n * outPlane, ld) }
         }
         return columns
     }
@@ -72,9 +72,7 @@ struct Convolution {
 
     func forward(_ x: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
                  output: UnsafeMutablePointer<Float>, engine: Engine) {
-        if engine == .automatic {
-                if lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 { return }
-        }
+        if engine == .automatic && lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 { return }
         let columns = im2col(x)
         // [outChannels, batch, outPlane], started from the bias so SGEMM adds onto it.
         let product = Tensor(uninitializedShape: [outChannels, columnCount])
@@ -92,7 +90,7 @@ struct Convolution {
                   biasGradient gb: UnsafeMutablePointer<Float>?, engine: Engine) {
         var needInput = gx != nil, needWeights = gw != nil || gb != nil
         if engine == .automatic {
-                if let gx, lk_dnnl_conv_backward_data(shape, outputGradient, weight, gx) == 0 { needInput = false }
+            if let gx, lk_dnnl_conv_backward_data(shape, outputGradient, weight, gx) == 0 { needInput = false }
             if needWeights {
                 // oneDNN computes the bias gradient only alongside the weights'.
                 let scratch = gw == nil ? Tensor(uninitializedShape: [outChannels, columnRows]) : nil
@@ -125,7 +123,7 @@ struct Convolution {
         let (window, plane, outPlane, ld) = (window, inChannels * height * width, outPlane, columnCount)
         input.update(repeating: 0, count: batch * plane)
         Parallel.forEachChunk(batch, work: columns.count) { images in
-            for n in images { lk_col2im(columns.data + n * outPlane, ld, window, 0, Int32(inChannels), input + n * plane) }
+            for n in images { lk_col2im(columns.data + n * outPlane, ld, window, input + n * plane) }
         }
     }
 

@@ -8,8 +8,7 @@ struct ReductionPlan {
     let outputCount: Int
     /// Dimensions outside the row, outermost first, with their stride in the output (0
     /// for reduced ones).
-    private let outerSizes: [Int]
-    private let outerOutputStrides: [Int]
+    private let outer: Odometer
 
     init(_ shape: [Int], reducing reduced: Set<Int>) {
         // Group neighbouring dimensions that are all reduced or all kept; size-1
@@ -33,31 +32,12 @@ struct ReductionPlan {
             stride *= groups[i].size
         }
         outputCount = stride
-        outerSizes = groups.map(\.size)
-        outerOutputStrides = strides
-        rowCount = outerSizes.reduce(1, *)
+        outer = Odometer(sizes: groups.map(\.size), strides: strides.map { ($0, 0) })
+        rowCount = outer.count
     }
 
     /// Calls `body(row, outputOffset)` for each row in `rows`, in order.
     func forEachRow(in rows: Range<Int>, _ body: (Int, Int) -> Void) {
-        var index = [Int](repeating: 0, count: outerSizes.count)
-        var remainder = rows.lowerBound, outputOffset = 0
-        for axis in outerSizes.indices.reversed() {
-            index[axis] = remainder % outerSizes[axis]
-            remainder /= outerSizes[axis]
-            outputOffset += index[axis] * outerOutputStrides[axis]
-        }
-        for row in rows {
-            body(row, outputOffset)
-            var axis = outerSizes.count - 1
-            while axis >= 0 {
-                index[axis] += 1
-                outputOffset += outerOutputStrides[axis]
-                if index[axis] < outerSizes[axis] { break }
-                outputOffset -= outerOutputStrides[axis] * outerSizes[axis]
-                index[axis] = 0
-                axis -= 1
-            }
-        }
+        outer.forEach(in: rows) { row, outputOffset, _ in body(row, outputOffset) }
     }
 }

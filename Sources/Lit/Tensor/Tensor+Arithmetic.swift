@@ -2,10 +2,10 @@ import LitKernels
 
 /// `+ - * /` with numpy broadcasting, between tensors and with scalars on either side.
 extension Tensor {
-    public static func + (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_ADD, a, b, "+") }
-    public static func - (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_SUB, a, b, "-") }
-    public static func * (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_MUL, a, b, "*") }
-    public static func / (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_DIV, a, b, "/") }
+    public static func + (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_ADD, a, b) }
+    public static func - (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_SUB, a, b) }
+    public static func * (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_MUL, a, b) }
+    public static func / (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_DIV, a, b) }
 
     public static func + (a: Tensor, b: Float) -> Tensor { affine(a, scale: 1, shift: b, "add") }
     public static func + (a: Float, b: Tensor) -> Tensor { affine(b, scale: 1, shift: a, "add") }
@@ -13,8 +13,8 @@ extension Tensor {
     public static func - (a: Float, b: Tensor) -> Tensor { affine(b, scale: -1, shift: a, "sub") }
     public static func * (a: Tensor, b: Float) -> Tensor { affine(a, scale: b, shift: 0, "mul") }
     public static func * (a: Float, b: Tensor) -> Tensor { affine(b, scale: a, shift: 0, "mul") }
-    public static func / (a: Tensor, b: Float) -> Tensor { try! binary(LK_DIV, a, Tensor(b), "/") }
-    public static func / (a: Float, b: Tensor) -> Tensor { try! binary(LK_DIV, Tensor(a), b, "/") }
+    public static func / (a: Tensor, b: Float) -> Tensor { try! binary(LK_DIV, a, Tensor(b)) }
+    public static func / (a: Float, b: Tensor) -> Tensor { try! binary(LK_DIV, Tensor(a), b) }
 
     public static prefix func - (a: Tensor) -> Tensor { a.unary(LK_NEG, "neg") }
 
@@ -24,14 +24,19 @@ extension Tensor {
         Parallel.forEachChunk(x.count, work: x.count) { range in
             lk_affine(x.data + range.lowerBound, scale, shift, output.data + range.lowerBound, range.count)
         }
-        return x.recordGradient(name, inputs: [x], output: output) { gradient in [gradient * scale] }
+        return output.recordGradient(name, inputs: [x]) { gradient in [gradient * scale] }
     }
 
-    static func binary(_ op: lk_binary_op, _ a: Tensor, _ b: Tensor, _ name: String) throws(TensorError) -> Tensor {
-        let output = try combine(op, a, b, name)
+    static func binary(_ op: lk_binary_op, _ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let names: (symbol: String, operation: String) = switch op {
+        case LK_ADD: ("+", "add")
+        case LK_SUB: ("-", "sub")
+        case LK_MUL: ("*", "mul")
+        default: ("/", "div")
+        }
+        let output = try combine(op, a, b, names.symbol)
         guard needsGradient(a, b) else { return output }
-        let operation = ["+": "add", "-": "sub", "*": "mul", "/": "div"][name] ?? name
-        return a.recordGradient(operation, inputs: [a, b], output: output) { gradient throws(TensorError) in
+        return output.recordGradient(names.operation, inputs: [a, b]) { gradient throws(TensorError) in
             let ga: Tensor?, gb: Tensor?
             switch op {
             case LK_ADD: (ga, gb) = (gradient, gradient)
@@ -76,7 +81,7 @@ extension Tensor {
         // The output stands in as the first operand, whose values LK_SECOND ignores.
         let output = Tensor(uninitializedShape: shape)
         let result = try Tensor.combine(LK_SECOND, output, self, "broadcast", into: output)
-        return recordGradient("broadcast", inputs: [self], output: result) { [shape = self.shape] gradient throws(TensorError) in
+        return result.recordGradient("broadcast", inputs: [self]) { [shape = self.shape] gradient throws(TensorError) in
             [try gradient.sum(toShape: shape)]
         }
     }

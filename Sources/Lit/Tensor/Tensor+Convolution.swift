@@ -13,7 +13,7 @@ extension Tensor {
         let output = Tensor(uninitializedShape: convolution.outputShape)
         convolution.forward(x.data, weight: weight.data, bias: bias?.data, output: output.data, engine: engine)
         let inputs = [x, weight] + (bias.map { [$0] } ?? [])
-        return x.recordGradient("conv2d", inputs: inputs, output: output) { gradient in
+        return output.recordGradient("conv2d", inputs: inputs) { gradient in
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
             let gw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil
             let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [weight.shape[0]]) : nil

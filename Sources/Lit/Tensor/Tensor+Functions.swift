@@ -20,7 +20,7 @@ extension Tensor {
         }
         guard Tensor.needsGradient(self) else { return output }
         let result = output.detached()
-        return recordGradient(name, inputs: [self], output: output) { [self] gradient in
+        return output.recordGradient(name, inputs: [self]) { [self] gradient in
             let input = Tensor(uninitializedShape: shape)
             let (x, y, gy, gx) = (data, result.data, gradient.data, input.data)
             Parallel.forEachChunk(count, work: count) { range in

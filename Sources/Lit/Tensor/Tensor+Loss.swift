@@ -15,7 +15,7 @@ extension Tensor {
         let probabilities = Tensor(uninitializedShape: logits.shape)
         let total = lk_softmax_cross_entropy(logits.data, labels.data, rows, classes, probabilities.data)
         let loss = Tensor(Float(total / Double(Swift.max(rows, 1))))
-        return logits.recordGradient("crossEntropy", inputs: [logits], output: loss) { gradient in
+        return loss.recordGradient("crossEntropy", inputs: [logits]) { gradient in
             let input = Tensor(uninitializedShape: [rows, classes])
             let scale = gradient.data.pointee / Float(Swift.max(rows, 1))
             lk_softmax_cross_entropy_backward(probabilities.data, labels.data, rows, classes, scale, input.data)

@@ -6,7 +6,7 @@ extension Tensor {
         let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
         let output = Tensor(uninitializedShape: [m, n])
         BLAS.sgemm(m: m, n: n, k: k, a: a.data, lda: k, b: b.data, ldb: n, c: output.data, ldc: n)
-        return a.recordGradient("matmul", inputs: [a, b], output: output) { gradient in
+        return output.recordGradient("matmul", inputs: [a, b]) { gradient in
             var ga: Tensor?, gb: Tensor?
             if a.requiresGrad {
                 let g = Tensor(uninitializedShape: [m, k])

@@ -11,7 +11,7 @@ extension Tensor {
     public func sum(dims: [Int], keepDim: Bool = false) throws(TensorError) -> Tensor {
         let reduced = try normalized(dims)
         let output = reduceSum(reduced, keepDim: keepDim)
-        return recordGradient("sum", inputs: [self], output: output) { [shape] gradient throws(TensorError) in
+        return output.recordGradient("sum", inputs: [self]) { [shape] gradient throws(TensorError) in
             [try gradient.reshape(Tensor.keptShape(shape, reduced)).broadcast(to: shape)]
         }
     }
@@ -28,11 +28,10 @@ extension Tensor {
 
     /// The largest value along `dim` (the first on ties); the gradient flows to it.
     public func max(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
-        let (values, indices) = try maxAlong(dim, keepDim: keepDim)
-        let axis = try normalized([dim]).first!
-        return recordGradient("max", inputs: [self], output: values) { [shape] gradient in
+        let (values, indices, axis) = try maxAlong(dim, keepDim: keepDim)
+        return values.recordGradient("max", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            let (outer, inner) = (shape[..<axis].reduce(1, *), shape[(axis + 1)...].reduce(1, *))
+            let (outer, inner) = Tensor.split(shape, around: axis)
             lk_scatter_dim(gradient.data, indices.data, outer, shape[axis], inner, input.data)
             return [input]
         }
@@ -43,18 +42,18 @@ extension Tensor {
         try maxAlong(dim, keepDim: keepDim).indices
     }
 
-    private func maxAlong(_ dim: Int, keepDim: Bool) throws(TensorError) -> (values: Tensor, indices: Tensor) {
+    private func maxAlong(_ dim: Int, keepDim: Bool) throws(TensorError) -> (values: Tensor, indices: Tensor, axis: Int) {
         let axis = try normalized([dim]).first!
         guard shape[axis] > 0 else { throw .invalidArgument("max over an empty dimension") }
         let outputShape = Tensor.keptShape(shape, [axis], keep: keepDim)
         let values = Tensor(uninitializedShape: outputShape), indices = Tensor(uninitializedShape: outputShape)
-        let (outer, inner) = (shape[..<axis].reduce(1, *), shape[(axis + 1)...].reduce(1, *))
+        let (outer, inner) = Tensor.split(shape, around: axis)
         let (x, v, i, d) = (data, values.data, indices.data, shape[axis])
         Parallel.forEachChunk(outer, work: count) { range in
             let start = range.lowerBound
             lk_max_dim(x + start * d * inner, range.count, d, inner, v + start * inner, i + start * inner)
         }
-        return (values, indices)
+        return (values, indices, axis)
     }
 
     /// Sums a broadcast gradient back down to `shape`, the shape of the operand.

@@ -15,7 +15,7 @@ extension Tensor {
         guard target.reduce(1, *) == count else { throw .reshapeCount(from: shape, to: newShape) }
         if target == shape { return self }
         let view = Tensor(shape: target, storage: storage, offset: offset)
-        return recordGradient("reshape", inputs: [self], output: view) { [shape] gradient throws(TensorError) in
+        return view.recordGradient("reshape", inputs: [self]) { [shape] gradient throws(TensorError) in
             [try gradient.reshape(shape)]
         }
     }
@@ -39,7 +39,7 @@ extension Tensor {
         }
         var shape = first.shape
         shape[axis] = tensors.reduce(0) { $0 + $1.shape[axis] }
-        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        let (outer, inner) = Tensor.split(shape, around: axis)
         let output = Tensor(uninitializedShape: shape)
         let rowLength = shape[axis] * inner
         Parallel.forEachChunk(outer, work: output.count) { rows in
@@ -53,7 +53,7 @@ extension Tensor {
             }
         }
         let sizes = tensors.map { $0.shape[axis] }
-        return first.recordGradient("cat", inputs: tensors, output: output) { gradient in
+        return output.recordGradient("cat", inputs: tensors) { gradient in
             var start = 0
             return sizes.map { size in
                 defer { start += size }
@@ -66,7 +66,7 @@ extension Tensor {
     func slice(axis: Int, _ range: Range<Int>) -> Tensor {
         var shape = self.shape
         shape[axis] = range.count
-        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        let (outer, inner) = Tensor.split(shape, around: axis)
         let output = Tensor(uninitializedShape: shape)
         let length = range.count * inner, sourceRow = self.shape[axis] * inner
         for row in 0..<outer {
@@ -75,12 +75,17 @@ extension Tensor {
         return output
     }
 
+    /// The sizes before and after `axis`: the shape seen as [outer, shape[axis], inner].
+    static func split(_ shape: [Int], around axis: Int) -> (outer: Int, inner: Int) {
+        (shape[..<axis].reduce(1, *), shape[(axis + 1)...].reduce(1, *))
+    }
+
     /// The transpose of a matrix.
     public func transposed() throws(TensorError) -> Tensor {
         guard rank == 2 else { throw .invalidArgument("transposed() needs a rank-2 tensor, but this one has shape \(shape)") }
         let output = Tensor(uninitializedShape: [shape[1], shape[0]])
         lk_swap_outer(data, shape[0], shape[1], 1, output.data)
-        return recordGradient("transposed", inputs: [self], output: output) { gradient throws(TensorError) in
+        return output.recordGradient("transposed", inputs: [self]) { gradient throws(TensorError) in
             [try gradient.transposed()]
         }
     }
@@ -101,7 +106,7 @@ extension Tensor {
         }
         let inner = count / Swift.max(shape[0], 1)
         let view = Tensor(shape: [range.count] + shape.dropFirst(), storage: storage, offset: offset + range.lowerBound * inner)
-        return recordGradient("index", inputs: [self], output: view) { [shape] gradient in
+        return view.recordGradient("index", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
             (input.data + range.lowerBound * inner).update(from: gradient.data, count: gradient.count)
             return [input]

@@ -62,11 +62,11 @@ typedef struct {
     int outHeight, outWidth;
 } lk_window;
 
-/// Unfolds channels [c0, c1) of one image into rows (c*kh + i)*kw + j of col, whose rows
+/// Unfolds one image into rows (c*kh + i)*kw + j of col, whose rows
 /// are `ld` floats apart; each row gets outHeight*outWidth values (zero where padded).
-void lk_im2col(const float *image, lk_window w, int c0, int c1, float *col, size_t ld);
-/// The adjoint of lk_im2col: adds the rows of col back into channels [c0, c1) of image.
-void lk_col2im(const float *col, size_t ld, lk_window w, int c0, int c1, float *image);
+void lk_im2col(const float *image, lk_window w, float *col, size_t ld);
+/// The adjoint of lk_im2col: adds the rows of col back into the image.
+void lk_col2im(const float *col, size_t ld, lk_window w, float *image);
 
 /// Max pooling over `planes` H×W planes (channels in w is ignored); argmax holds the
 /// winning input offset within its plane, for the backward pass.

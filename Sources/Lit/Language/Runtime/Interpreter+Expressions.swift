@@ -138,9 +138,8 @@ extension Interpreter {
                     throw error(.indexOutOfRange(index: index, count: items.count), at: offset)
                 }
                 return items[index]
-            case .range(var lower, var upper, _):
-                if lower == Value.unboundedLower { lower = 0 }
-                if upper == Value.unboundedUpper { upper = items.count }
+            case .range(let from, let to, _):
+                let (lower, upper) = Value.bounds(from, to, count: items.count)
                 guard lower >= 0 && upper <= items.count && lower <= upper else {
                     throw error(.runtime("range \(lower)..<\(upper) is out of bounds for count \(items.count)"), at: offset)
                 }

@@ -51,6 +51,11 @@ public enum Value {
     static let unboundedLower = Int.min
     static let unboundedUpper = Int.max
 
+    /// A range's bounds over a collection of `count` elements, its open ends filled in.
+    static func bounds(_ lower: Int, _ upper: Int, count: Int) -> (lower: Int, upper: Int) {
+        (lower == unboundedLower ? 0 : lower, upper == unboundedUpper ? count : upper)
+    }
+
     var isFunction: Bool {
         if case .function = self { return true }
         return false

@@ -6,9 +6,7 @@ extension Parser {
         if consumeKeyword("init") {
             name = "init"
         } else {
-            guard consumeKeyword("func") else {
-                throw LanguageError(.expected("'func'", found: current.display), at: current.offset)
-            }
+            try expectKeyword("func")
             if case .symbol(let op) = current.kind, op != "(" {
                 throw LanguageError(.unsupported("operator declarations"), at: current.offset)
             }
@@ -67,9 +65,7 @@ extension Parser {
     mutating func parseClass() throws(LanguageError) -> ClassDecl {
         _ = consumeKeyword("final")
         let start = current.offset
-        guard consumeKeyword("class") else {
-            throw LanguageError(.expected("'class'", found: current.display), at: current.offset)
-        }
+        try expectKeyword("class")
         let name = try expectIdentifier("a class name")
         var superclass: String?
         if consume(":") {

@@ -31,16 +31,12 @@ extension Parser {
         case "guard":
             _ = advance()
             let conditions = try parseConditions()
-            guard consumeKeyword("else") else {
-                throw LanguageError(.expected("'else' after guard condition", found: current.display), at: current.offset)
-            }
+            try expectKeyword("else", "'else' after guard condition")
             return Stmt(.guardStatement(conditions, elseBody: try parseBlock()), at: start)
         case "for":
             _ = advance()
             let pattern = try parsePattern()
-            guard consumeKeyword("in") else {
-                throw LanguageError(.expected("'in' after for-in pattern", found: current.display), at: current.offset)
-            }
+            try expectKeyword("in", "'in' after for-in pattern")
             let sequence = try parseConditionExpression()
             var whereClause: Expr?
             if consumeKeyword("where") { whereClause = try parseConditionExpression() }
@@ -52,9 +48,7 @@ extension Parser {
         case "repeat":
             _ = advance()
             let body = try parseBlock()
-            guard consumeKeyword("while") else {
-                throw LanguageError(.expected("'while' after repeat block", found: current.display), at: current.offset)
-            }
+            try expectKeyword("while", "'while' after repeat block")
             return Stmt(.repeatWhile(body: body, condition: try parseExpression()), at: start)
         case "return":
             _ = advance()

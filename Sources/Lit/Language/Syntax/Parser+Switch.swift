@@ -16,9 +16,7 @@ extension Parser {
                 defaultBody = try parseCaseBody()
                 continue
             }
-            guard consumeKeyword("case") else {
-                throw LanguageError(.expected("'case' or 'default' in switch", found: current.display), at: current.offset)
-            }
+            try expectKeyword("case", "'case' or 'default' in switch")
             var patterns: [CasePattern] = []
             repeat { patterns.append(try parseCasePattern()) } while consume(",")
             let whereClause = consumeKeyword("where") ? try parseConditionExpression() : nil

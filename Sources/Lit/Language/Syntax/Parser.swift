@@ -52,6 +52,12 @@ struct Parser {
         }
     }
 
+    mutating func expectKeyword(_ keyword: String, _ what: String? = nil) throws(LanguageError) {
+        guard consumeKeyword(keyword) else {
+            throw LanguageError(.expected(what ?? "'\(keyword)'", found: current.display), at: current.offset)
+        }
+    }
+
     mutating func expectIdentifier(_ what: String) throws(LanguageError) -> String {
         if case .identifier(let name) = current.kind {
             _ = advance()

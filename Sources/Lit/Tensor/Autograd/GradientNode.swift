@@ -27,21 +27,21 @@ final class GradientNode {
 }
 
 extension Tensor {
-    /// Attaches `backward` to `output` when gradients are being recorded and some input
-    /// needs one; otherwise records nothing. The closure must not capture `output`
-    /// itself (that would be a cycle): use `output.detached()`.
-    @discardableResult
-    func recordGradient(_ operation: String, inputs: [Tensor], output: Tensor,
-                        _ backward: @escaping GradientNode.Backward) -> Tensor {
-        if GradientMode.isEnabled && inputs.contains(where: \.requiresGrad) {
-            output.requiresGrad = true
-            output.gradientNode = GradientNode(operation: operation, inputs: inputs, backward: backward)
+    /// Records how this freshly computed tensor came from `inputs`, when gradients are
+    /// being recorded and some input needs one; otherwise records nothing. The closure
+    /// must not capture this tensor itself (that would be a cycle): use `detached()`.
+    func recordGradient(_ operation: String, inputs: [Tensor], _ backward: @escaping GradientNode.Backward) -> Tensor {
+        if Tensor.needsGradient(inputs) {
+            requiresGrad = true
+            gradientNode = GradientNode(operation: operation, inputs: inputs, backward: backward)
         }
-        return output
+        return self
     }
 
-    /// Whether this op would record a node for these inputs.
-    static func needsGradient(_ inputs: Tensor...) -> Bool {
+    /// Whether an operation on these inputs would record a node.
+    static func needsGradient(_ inputs: [Tensor]) -> Bool {
         GradientMode.isEnabled && inputs.contains(where: \.requiresGrad)
     }
+
+    static func needsGradient(_ inputs: Tensor...) -> Bool { needsGradient(inputs) }
 }
