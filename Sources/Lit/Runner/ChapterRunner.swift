@@ -35,7 +35,7 @@ public struct ChapterRunner {
     }
 
     private func runOnCurrentThread(_ chapter: Chapter) -> Report {
-        let interpreter = Interpreter(seed: options.seed)
+        let interpreter = Interpreter(seed: options.seed, settings: options.library)
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
         var failures: [Failure] = []

@@ -8,13 +8,17 @@ public struct RunOptions: Sendable {
     /// of their own (see `bindComputeThread`). Right for a process that runs one chapter
     /// at a time, as the command does; tests that run many chapters at once leave it off.
     public var bindsCPUs: Bool
+    /// Data location, budget and progress, for the library's calls.
+    public var library: LibrarySettings
 
     public static let defaultSeed: UInt64 = 0
     public static let defaultTimeout: Double = 3600
 
-    public init(seed: UInt64 = defaultSeed, timeout: Double? = defaultTimeout, bindsCPUs: Bool = false) {
+    public init(seed: UInt64 = defaultSeed, timeout: Double? = defaultTimeout, bindsCPUs: Bool = false,
+                library: LibrarySettings = LibrarySettings()) {
         self.seed = seed
         self.timeout = timeout
         self.bindsCPUs = bindsCPUs
+        self.library = library
     }
 }

@@ -38,10 +38,13 @@ public final class Interpreter {
     public let seed: UInt64
     /// The chapter's one random stream (`Int.random(in:)`, `shuffled()`), seeded by `--seed`.
     public var random: SplitMix64
+    /// Data location, budget and progress for the library's calls.
+    public let settings: LibrarySettings
 
-    public init(seed: UInt64 = 0) {
+    public init(seed: UInt64 = 0, settings: LibrarySettings = LibrarySettings()) {
         self.seed = seed
         self.random = SplitMix64(seed: seed)
+        self.settings = settings
         installBuiltins()
         installTensorLibrary()
         installPrelude()
