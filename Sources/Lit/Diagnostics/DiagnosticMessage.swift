@@ -41,6 +41,8 @@ public enum DiagnosticMessage: Sendable, Equatable {
     case shapeMismatch(String)
     /// A tensor operation refused its operands.
     case tensor(TensorError)
+    /// A tensor error inside one layer of a `Sequential`.
+    case layer(path: String, type: String, TensorError)
     case runtime(String)
 
     public var text: String {
@@ -82,6 +84,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
         case .expectedErrorMissing: "cell is marked 'expect-error' but ran without an error"
         case .shapeMismatch(let m): m
         case .tensor(let error): error.description
+        case .layer(let path, let type, let error): "in layer \(path) (\(type)): \(error.description)"
         case .runtime(let m): m
         }
     }

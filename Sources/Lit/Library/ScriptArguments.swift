@@ -78,3 +78,34 @@ struct ScriptArguments {
 func tensorOperation<T>(_ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
     do { return try body() } catch { throw .here(.tensor(error)) }
 }
+
+/// Sizes and hyper-parameters of layers, checked where the cell writes them.
+extension ScriptArguments {
+    func positiveInt(at index: Int, _ name: String) throws(LanguageError) -> Int {
+        guard index < values.count, values[index].label == nil else { throw .here(.runtime("'\(callee)' needs \(name)")) }
+        guard case .int(let n) = values[index].value else { throw .here(.cannotConvert(from: values[index].value.typeName, to: "Int")) }
+        guard n > 0 else { throw .here(.runtime("'\(callee)' needs \(name) of 1 or more, got \(n)")) }
+        return n
+    }
+
+    func positiveInt(_ label: String, default fallback: Int? = nil) throws(LanguageError) -> Int {
+        let n = try int(label, default: fallback)
+        guard n > 0 else { throw .here(.runtime("'\(callee)' needs \(label) of 1 or more, got \(n)")) }
+        return n
+    }
+
+    func nonNegativeInt(_ label: String, default fallback: Int) throws(LanguageError) -> Int {
+        let n = try int(label, default: fallback)
+        guard n >= 0 else { throw .here(.runtime("'\(callee)' needs \(label) of 0 or more, got \(n)")) }
+        return n
+    }
+
+    func double(_ label: String, default fallback: Double) throws(LanguageError) -> Double {
+        guard let argument = value(label) else { return fallback }
+        switch argument.value {
+        case .double(let d): return d
+        case .int(let n): return Double(n)
+        default: throw .here(.cannotConvert(from: argument.value.typeName, to: "Double"))
+        }
+    }
+}

@@ -5,6 +5,8 @@ public final class ClassInfo {
     let superclass: ClassInfo?
     let scope: Scope
     let cell: Int
+    /// The library base class at the root of the hierarchy (`Module`), if any.
+    let nativeBase: NativeClassBase?
     /// Stored properties from the root class down; assignments look here on every write.
     let allProperties: [PropertyDecl]
     private let methodsByName: [String: [FunctionDecl]]
@@ -15,6 +17,7 @@ public final class ClassInfo {
         self.superclass = superclass
         self.scope = scope
         self.cell = cell
+        self.nativeBase = superclass?.nativeBase
         self.allProperties = (superclass?.allProperties ?? []) + declaration.properties
         self.methodsByName = Dictionary(grouping: declaration.methods, by: \.name)
     }
@@ -29,8 +32,26 @@ public final class ClassInfo {
         return nil
     }
 
+    /// The root class a library provides, such as `Module`: cells subclass it, and its
+    /// members come from `base`.
+    init(nativeBase base: NativeClassBase, scope: Scope) {
+        self.name = base.type.name
+        self.declaration = ClassDecl(name: base.type.name, superclass: nil, properties: [], initializers: [], methods: [], offset: 0)
+        self.superclass = nil
+        self.scope = scope
+        self.cell = 0
+        self.nativeBase = base
+        self.allProperties = []
+        self.methodsByName = [:]
+    }
+
+    /// Whether a subclass method of this name overrides something, in cells or in the library base.
+    func hasInheritableMember(named name: String) -> Bool {
+        method(named: name) != nil || nativeBase?.type.memberNames.contains(name) == true
+    }
+
     var memberNames: Set<String> {
-        var names = superclass?.memberNames ?? []
+        var names = superclass?.memberNames ?? nativeBase?.type.memberNames ?? []
         for property in declaration.properties { names.insert(property.name) }
         for method in declaration.methods { names.insert(method.name) }
         return names

@@ -42,14 +42,23 @@ extension Interpreter {
     }
 
     func callValue(_ function: Value, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
+        // Library code that calls back into cells (a `Sequential` running a cell's module)
+        // reports this call as the place it came from.
+        let outerCallOffset = nativeCallOffset
+        nativeCallOffset = offset
+        defer { nativeCallOffset = outerCallOffset }
         switch function {
         case .function(let callable):
             return try positioned(at: offset) { () throws(LanguageError) in try callable.call(self, arguments, at: offset) }
         case .classRef(let info):
             return try construct(info, arguments, at: offset)
         case .object(let instance):
-            guard let (method, owner) = instance.classInfo.method(named: "callAsFunction") else { break }
-            return try invoke(method, arguments, scope: owner.scope, receiver: instance, owner: owner, at: offset)
+            if let (method, owner) = instance.classInfo.method(named: "callAsFunction") {
+                return try invoke(method, arguments, scope: owner.scope, receiver: instance, owner: owner, at: offset)
+            }
+            guard let base = instance.classInfo.nativeBase, let method = base.type.methods["callAsFunction"] else { break }
+            let object = base.wrap(instance)
+            return try positioned(at: offset) { () throws(LanguageError) in try method(object, arguments) }
         case .native(let object):
             guard let method = object.scriptType.methods["callAsFunction"] else { break }
             return try positioned(at: offset) { () throws(LanguageError) in try method(object, arguments) }

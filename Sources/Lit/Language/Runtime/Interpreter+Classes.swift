@@ -2,6 +2,7 @@ extension Interpreter {
     /// `ClassName(...)`: stored properties get their defaults, then the matching `init` runs.
     func construct(_ info: ClassInfo, _ arguments: [ArgumentValue], at offset: Int) throws(LanguageError) -> Value {
         let instance = Instance(info)
+        if let base = info.nativeBase { instance.fields = base.initialFields }
         try initializeDefaults(of: info, instance)
         try runInitializer(of: info, on: instance, arguments, at: offset)
         for property in info.allProperties where instance.fields[property.name] == nil {
@@ -52,6 +53,15 @@ extension Interpreter {
                 return try invoke(method, [], scope: owner.scope, receiver: instance, owner: owner, at: offset)
             }
             return .function(UserFunction(method, scope: owner.scope, receiver: instance, owner: owner))
+        }
+        if let base = instance.classInfo.nativeBase {
+            let object = base.wrap(instance)
+            if let property = base.type.properties[name] {
+                return try positioned(at: offset) { () throws(LanguageError) in try property(object) }
+            }
+            if let method = base.type.methods[name] {
+                return .function(BoundNativeMethod(name) { (arguments) throws(LanguageError) in try method(object, arguments) })
+            }
         }
         return nil
     }

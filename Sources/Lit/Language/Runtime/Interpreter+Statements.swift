@@ -181,7 +181,7 @@ extension Interpreter {
         }
         for method in declaration.methods + declaration.initializers { method.cell = cellOfRunningCode }
         for method in declaration.methods {
-            let inherited = superclass?.method(named: method.name)
+            let inherited = superclass?.hasInheritableMember(named: method.name) == true ? true : nil
             if method.isOverride && inherited == nil {
                 throw error(.misplaced("method '\(method.name)' does not override any method from its superclass"), at: method.offset)
             }

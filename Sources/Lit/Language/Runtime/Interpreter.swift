@@ -27,6 +27,8 @@ public final class Interpreter {
     var builtins: [String: Value] = [:]
     var frames: [Frame] = []
     var currentCell = 0
+    /// Where the innermost call from cell code was made, for library code calling back into cells.
+    var nativeCallOffset = LanguageError.unpositioned
     /// Text printed by the running cell, capped at `PrintedText.maximumLines` lines.
     public var output: String { printed.text }
     private var printed = PrintedText()
@@ -47,7 +49,7 @@ public final class Interpreter {
         self.settings = settings
         installBuiltins()
         installTensorLibrary()
-        installPrelude()
+        installModuleLibrary()
     }
 
     /// The result of running one cell.

@@ -95,7 +95,7 @@ extension Value: CustomStringConvertible {
             if upper == Value.unboundedUpper { return "\(from)..." }
             return closed ? "\(from)...\(upper - 1)" : "\(from)..<\(upper)"
         case .function(let f): return "(function \(f.name))"
-        case .object(let instance): return instance.classInfo.name
+        case .object(let instance): return instance.classInfo.nativeBase?.describe(instance) ?? instance.classInfo.name
         case .native(let object): return object.scriptType.describe(object)
         case .classRef(let info): return info.name
         }

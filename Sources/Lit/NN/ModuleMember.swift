@@ -1,0 +1,35 @@
+/// One member of a module that matters to training and printing.
+public enum ModuleMember {
+    case child(String, Module)
+    /// An array of modules, as `let blocks: [Module]`.
+    case children(String, [Module])
+    /// A trainable tensor (one that requires a gradient).
+    case parameter(String, Tensor)
+
+    /// The members of a native layer, read from its stored properties (its own class's
+    /// and its superclasses'), in declaration order.
+    static func reflected(from module: Module) -> [ModuleMember] {
+        var mirrors: [Mirror] = []
+        var mirror: Mirror? = Mirror(reflecting: module)
+        while let current = mirror {
+            mirrors.append(current)
+            mirror = current.superclassMirror
+        }
+        var result: [ModuleMember] = []
+        for current in mirrors.reversed() {
+            for case (let label?, let value) in current.children {
+                if let member = ModuleMember(name: label, value: value) { result.append(member) }
+            }
+        }
+        return result
+    }
+
+    private init?(name: String, value: Any) {
+        switch value {
+        case let module as Module: self = .child(name, module)
+        case let modules as [Module] where !modules.isEmpty: self = .children(name, modules)
+        case let tensor as Tensor where tensor.requiresGrad: self = .parameter(name, tensor)
+        default: return nil
+        }
+    }
+}
