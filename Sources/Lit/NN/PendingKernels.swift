@@ -1,3 +1,4 @@
+import Foundation
 // Composed versions until the fused kernels land; removed then.
 extension Tensor {
     public static func linear(_ x: Tensor, weight: Tensor, bias: Tensor?) throws(TensorError) -> Tensor {
@@ -29,5 +30,36 @@ extension Tensor {
         if let weight { y = try y * weight.reshape(shape) }
         if let bias { y = try y + bias.reshape(shape) }
         return y
+    }
+}
+
+extension Tensor {
+    public static func adamStep(parameter: Tensor, gradient: Tensor, firstMoment m: Tensor, secondMoment v: Tensor,
+                                learningRate: Float, beta1: Float, beta2: Float, eps: Float, step: Int) throws(TensorError) {
+        let c1 = 1 - pow(beta1, Float(step)), c2 = 1 - pow(beta2, Float(step))
+        for i in 0..<parameter.count {
+            let g = gradient.data[i]
+            m.data[i] = beta1 * m.data[i] + (1 - beta1) * g
+            v.data[i] = beta2 * v.data[i] + (1 - beta2) * g * g
+            let denominator = v.data[i].squareRoot() / c2.squareRoot() + eps
+            parameter.data[i] -= learningRate / c1 * m.data[i] / denominator
+        }
+    }
+
+    public static func sgdStep(parameter: Tensor, gradient: Tensor, velocity: Tensor?, learningRate: Float, momentum: Float,
+                               weightDecay: Float) throws(TensorError) -> Tensor? {
+        try parameter.add(gradient, scaledBy: -learningRate)
+        return nil
+    }
+
+    public static func accuracy(_ logits: Tensor, _ labels: Tensor) throws(TensorError) -> Double {
+        Double(try correctCount(logits, labels)) / Double(Swift.max(labels.count, 1))
+    }
+
+    public static func correctCount(_ logits: Tensor, _ labels: Tensor) throws(TensorError) -> Int {
+        let predicted = try logits.argmax(dim: 1)
+        var correct = 0
+        for i in 0..<labels.count where predicted.data[i] == labels.data[i] { correct += 1 }
+        return correct
     }
 }

@@ -7,3 +7,10 @@ public enum OutputItem: Equatable, Sendable {
     /// An image written beside the chapter; `path` is relative to the chapter.
     case figure(path: String, alt: String)
 }
+
+extension [OutputItem] {
+    /// The items' text, for a summary: tables and figures are left out.
+    var plainText: String {
+        compactMap { if case .text(let text) = $0 { text } else { nil } }.joined()
+    }
+}

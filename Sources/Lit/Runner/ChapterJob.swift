@@ -44,6 +44,8 @@ public enum ChapterJob {
         for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
         var conflict = false
         do {
+            let assetsBeside: String = if case .file(let target) = destination { target } else { path }
+            try AssetWriter.write(report.assets, besideFile: assetsBeside)
             switch destination {
             case .inPlace:
                 switch try InPlaceWriter.write(report.updates, into: chapter) {

@@ -10,13 +10,16 @@ public struct ChapterRunner {
         public var diagnostics: [Diagnostic] = []
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
         public var cellsRun = 0
+        /// Files for the chapter's assets folder (training curves), relative to the chapter.
+        public var assets: [ChapterAsset] = []
     }
 
     /// A failed cell, kept until positions in the written chapter are known.
     private struct Failure {
         var cell: Cell
         var error: LanguageError?
-        /// What the cell printed before failing.
+        /// Tables and figures the cell produced before failing, then what it printed after them.
+        var items: [OutputItem] = []
         var printed: String
         var expected: Bool
     }
@@ -36,6 +39,8 @@ public struct ChapterRunner {
 
     private func runOnCurrentThread(_ chapter: Chapter) -> Report {
         let interpreter = Interpreter(seed: options.seed, settings: options.library)
+        interpreter.assetFolder = chapter.assetFolder
+        let budget = options.library.budget?.name
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
         var failures: [Failure] = []
@@ -53,15 +58,16 @@ public struct ChapterRunner {
             do {
                 let result = try interpreter.run(cell.code, cell: cell.number, timeout: options.timeout)
                 if cell.flags.contains(.expectError) {
-                    failures.append(Failure(cell: cell, error: nil, printed: result.text, expected: false))
+                    failures.append(Failure(cell: cell, error: nil, items: result.items, printed: "", expected: false))
                     stopped = true
                 } else {
-                    let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1])
-                    report.updates[cell.number] = result.text.isEmpty ? .noOutput : .output(marker, [.text(result.text)])
+                    let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1], budget: budget)
+                    report.updates[cell.number] = result.items.isEmpty ? .noOutput : .output(marker, result.items)
                 }
             } catch {
                 let expected = cell.flags.contains(.expectError)
-                failures.append(Failure(cell: cell, error: error, printed: interpreter.output, expected: expected))
+                failures.append(Failure(cell: cell, error: error, items: interpreter.emittedItems, printed: interpreter.output,
+                                        expected: expected))
                 stopped = !expected
             }
         }
@@ -83,6 +89,7 @@ public struct ChapterRunner {
            laidOut.cells.count == chapter.cells.count {
             renderFailures(in: laidOut)
         }
+        report.assets = interpreter.assets
         return report
     }
 
@@ -99,12 +106,13 @@ public struct ChapterRunner {
             let writtenFence = written.cells[number - 1].fenceLine
             let inChapter = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: written.displayName, line: writtenFence, column: 1),
                                        sourceLine: written.line(writtenFence))
-            let marker = OutputMarker(cell: number, hash: hash, status: .error)
-            return (.output(marker, [.text(failure.printed + DiagnosticPrinter.render(inChapter))]), diagnostic)
+            let marker = OutputMarker(cell: number, hash: hash, status: .error, budget: options.library.budget?.name)
+            return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]), diagnostic)
         }
         let text = failure.printed + DiagnosticPrinter.render(shown.diagnostic(for: error, runningCell: number))
-        let marker = OutputMarker(cell: number, hash: hash, status: failure.expected ? .ok : .error)
-        return (.output(marker, [.text(text)]),
+        let marker = OutputMarker(cell: number, hash: hash, status: failure.expected ? .ok : .error,
+                                  budget: options.library.budget?.name)
+        return (.output(marker, failure.items + [.text(text)]),
                 failure.expected ? nil : reported.diagnostic(for: error, runningCell: number))
     }
 }
@@ -114,5 +122,11 @@ extension Chapter {
     /// change with the directory litrun was started from.
     public var displayName: String {
         URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    /// The folder beside the chapter that holds its figures: `batchnorm.assets` for
+    /// `batchnorm.md`.
+    public var assetFolder: String {
+        URL(fileURLWithPath: displayName).deletingPathExtension().lastPathComponent + ".assets"
     }
 }

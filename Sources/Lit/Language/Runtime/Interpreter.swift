@@ -32,6 +32,12 @@ public final class Interpreter {
     /// Text printed by the running cell, capped at `PrintedText.maximumLines` lines.
     public var output: String { printed.text }
     private var printed = PrintedText()
+    /// Tables and figures the running cell produced, with the text printed before each.
+    public private(set) var emittedItems: [OutputItem] = []
+    /// Files for the chapter's assets folder, such as training curves, from every cell run so far.
+    public private(set) var assets: [ChapterAsset] = []
+    /// The folder, relative to the chapter, that figures go in: `batchnorm.assets`.
+    public var assetFolder = "chapter.assets"
     public var maximumCallDepth = 3000
     private var deadline: UInt64?
     private var timeoutSeconds: Double = 0
@@ -50,6 +56,7 @@ public final class Interpreter {
         installBuiltins()
         installTensorLibrary()
         installModuleLibrary()
+        installTrainingLibrary()
     }
 
     /// The result of running one cell.
@@ -57,11 +64,14 @@ public final class Interpreter {
         /// Everything the cell printed, followed by the display of its last bare expression.
         public var text: String
         public var displayed: Value?
+        /// The cell's whole output in order: text, tables and figures.
+        public var items: [OutputItem]
     }
 
     /// Parses, resolves and runs one cell's code.
     public func run(_ code: String, cell: Int, timeout: Double? = nil) throws(LanguageError) -> CellResult {
         printed = PrintedText()  // a cell that fails to parse printed nothing
+        emittedItems = []
         let statements = try parse(code, cell: cell)
         return try execute(statements, cell: cell, timeout: timeout)
     }
@@ -108,7 +118,8 @@ public final class Interpreter {
         }
         var text = output
         if let displayed { text += displayed.description + "\n" }
-        return CellResult(text: text, displayed: displayed)
+        let items = emittedItems + (text.isEmpty ? [] : [.text(text)])
+        return CellResult(text: emittedItems.isEmpty ? text : items.plainText, displayed: displayed, items: items)
     }
 
     /// A cell's last expression is shown unless it is an assignment or a `print`.
@@ -127,10 +138,41 @@ public final class Interpreter {
         printed.append(text)
     }
 
+    /// Adds a table or figure to the cell's output, after what it printed so far.
+    public func emit(_ item: OutputItem) {
+        let text = printed.text
+        if !text.isEmpty { emittedItems.append(.text(text)) }
+        printed = PrintedText()
+        emittedItems.append(item)
+    }
+
+    /// Keeps a file for the assets folder and returns its path relative to the chapter:
+    /// `batchnorm.assets/cell-12-training.svg`. The name depends only on the cell and
+    /// `name`, so re-runs overwrite the same file; a second figure of the same name in
+    /// one cell gets `-2`.
+    public func addAsset(named name: String, extension fileExtension: String, contents: [UInt8]) -> String {
+        let stem = "\(assetFolder)/cell-\(currentCell)-\(name)"
+        var path = "\(stem).\(fileExtension)"
+        var copy = 1
+        while assets.contains(where: { $0.path == path }) {
+            copy += 1
+            path = "\(stem)-\(copy).\(fileExtension)"
+        }
+        assets.append(ChapterAsset(path: path, contents: contents))
+        return path
+    }
+
     var cellOfRunningCode: Int { frames.last?.cell ?? currentCell }
 
     func error(_ message: DiagnosticMessage, at offset: Int) -> LanguageError {
         LanguageError(message, at: offset, cell: cellOfRunningCode)
+    }
+
+    /// Stops with the cell's time-limit error once its deadline has passed; for library
+    /// code that runs long (a training loop) between cell statements.
+    public func checkDeadline() throws(LanguageError) {
+        guard let deadline, DispatchTime.now().uptimeNanoseconds > deadline else { return }
+        throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: nativeCallOffset)
     }
 
     /// Called at loop iterations and calls, so that `--timeout` stops runaway cells.

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Optimizers, `accuracy` and `train`, the seed's training loop with its table and curve.
+extension Interpreter {
+    func installTrainingLibrary() {
+        define("SGD", signatures: [Signature("_", "lr", "momentum=", "weightDecay=")]) { (_, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "SGD")
+            return .native(SGD(try Interpreter.parameterList(args[0].value, callee: "SGD"),
+                               learningRate: try arguments.rate("lr", default: nil),
+                               momentum: try arguments.rate("momentum", default: 0),
+                               weightDecay: try arguments.rate("weightDecay", default: 0)))
+        }
+        define("Adam", signatures: [Signature("_", "lr=", "beta1=", "beta2=", "eps=")]) { (_, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "Adam")
+            let (beta1, beta2) = (try arguments.rate("beta1", default: 0.9), try arguments.rate("beta2", default: 0.999))
+            guard beta1 < 1, beta2 < 1 else { throw .here(.runtime("'Adam' needs beta1 and beta2 below 1")) }
+            return .native(Adam(try Interpreter.parameterList(args[0].value, callee: "Adam"),
+                                learningRate: try arguments.rate("lr", default: 0.001), beta1: beta1, beta2: beta2,
+                                eps: try arguments.rate("eps", default: 1e-8)))
+        }
+        define("accuracy", signatures: [Signature("_", "_")]) { (_, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "accuracy")
+            let (logits, labels) = (try arguments.tensor(at: 0), try arguments.tensor(at: 1))
+            return .double(try tensorOperation { () throws(TensorError) in try Tensor.accuracy(logits, labels) })
+        }
+        define("train", signatures: [Signature("_", "_", "_", "optimizer", "epochs")]) { (interpreter, args) throws(LanguageError) in
+            try interpreter.train(args)
+            return .void
+        }
+    }
+
+    /// `train(net, trainIter, testIter, optimizer:, epochs:)`: runs the epochs, then
+    /// writes the table and the curve into the cell's output.
+    private func train(_ args: [ArgumentValue]) throws(LanguageError) {
+        let arguments = ScriptArguments(args, "train")
+        let net = try ModuleScripting.module(args[0].value, callee: "train")
+        let training = try Interpreter.batchSource(args[1].value), test = try Interpreter.batchSource(args[2].value)
+        guard case .native(let optimizer as Optimizer) = args[3].value else {
+            throw .here(.cannotConvert(from: args[3].value.typeName, to: "Optimizer"))
+        }
+        let requested = try arguments.positiveInt("epochs")
+        let epochs = settings.budget.map { min(requested, $0.epochs) } ?? requested
+        var trainer = Trainer()
+        trainer.checkpoint = { [unowned self] in try self.checkDeadline() }
+        let progress = settings.progress.map { TrainingProgress(sink: $0, epochs: epochs, batchesPerEpoch: training.batchCount) }
+        if let progress {
+            trainer.batchFinished = { epoch, batch, loss, images in progress.batchFinished(epoch: epoch, batch: batch, loss: loss, images: images) }
+            trainer.epochFinished = { progress.epochFinished($0) }
+        }
+        let records: [EpochRecord]
+        do {
+            records = try trainer.fit(net, training: training, test: test, optimizer: optimizer, epochs: epochs)
+        } catch {
+            throw ModuleScripting.languageError(error)
+        }
+        if let budget = settings.budget {
+            emit(.text(budgetNote(budget, epochs: epochs, requested: requested, training: training, test: test)))
+        }
+        emit(TrainingTable.item(records))
+        let name = "training" + (settings.budget.map { "-\($0.name)" } ?? "")
+        let path = addAsset(named: name, extension: "svg", contents: Array(TrainingCurve.svg(records).utf8))
+        emit(.figure(path: path, alt: "Training curve: loss, train accuracy and test accuracy by epoch"))
+    }
+
+    private func budgetNote(_ budget: Budget, epochs: Int, requested: Int, training: BatchSource, test: BatchSource) -> String {
+        var parts = ["\(training.imageCount) training images", "\(test.imageCount) test images"]
+        if epochs < requested { parts.append("\(epochs) of \(requested) epochs") }
+        return "Budget run '\(budget.name)': \(parts.joined(separator: ", ")). Not the chapter's real result.\n"
+    }
+
+    static func batchSource(_ value: Value) throws(LanguageError) -> BatchSource {
+        guard case .native(let source as BatchSource) = value else {
+            throw .here(.cannotConvert(from: value.typeName, to: "DataLoader"))
+        }
+        return source
+    }
+
+    /// `net.parameters()`: an array of tensors, each trainable.
+    static func parameterList(_ value: Value, callee: String) throws(LanguageError) -> [Tensor] {
+        guard case .array(let items) = value else { throw .here(.cannotConvert(from: value.typeName, to: "[Tensor]")) }
+        var tensors: [Tensor] = []
+        for item in items {
+            let tensor = try ScriptArguments.tensor(item, callee: callee)
+            guard tensor.requiresGrad, tensor.gradientNode == nil else {
+                throw .here(.runtime("'\(callee)' trains parameters: tensors made with Parameter(...), such as net.parameters()"))
+            }
+            tensors.append(tensor)
+        }
+        return tensors
+    }
+}
+
+extension ScriptArguments {
+    /// A non-negative, finite rate or coefficient.
+    func rate(_ label: String, default fallback: Double?) throws(LanguageError) -> Float {
+        guard value(label) != nil || fallback != nil else { throw .here(.runtime("'\(callee)' needs the argument '\(label)'")) }
+        let number = try double(label, default: fallback ?? 0)
+        guard number >= 0, number.isFinite else { throw .here(.runtime("'\(callee)' needs \(label) of 0 or more, got \(number)")) }
+        return Float(number)
+    }
+}

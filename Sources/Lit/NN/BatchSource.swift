@@ -1,0 +1,10 @@
+/// Batches of images and labels, as the training loop consumes them.
+public protocol BatchSource: AnyObject {
+    /// Images in one pass.
+    var imageCount: Int { get }
+    /// Batches in one pass.
+    var batchCount: Int { get }
+    /// Starts a pass (a training set reshuffles) and yields its batches: images
+    /// [B, 1, H, W] and labels [B] holding class indices.
+    func batches() -> AnyIterator<(images: Tensor, labels: Tensor)>
+}

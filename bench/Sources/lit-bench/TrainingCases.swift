@@ -1,0 +1,129 @@
+import Lit
+
+/// LeNet training steps and evaluation, through the code that `train` runs in a chapter:
+/// `Trainer.step` (forward, cross-entropy, backward, Adam) and `Trainer.correctPredictions`.
+/// The from-scratch BatchNorm variant builds its model by running the seed's cells in
+/// the interpreter, so its BatchNorm layers are cell code, as in the chapter.
+enum TrainingCases {
+    static let batch = 16
+    static let batchPool = 64
+
+    static func all() -> [(String, () -> BenchCase)] {
+        [
+            ("lenet-builtin-bn", { training(builtInLeNet()) }),
+            ("lenet-scratch-bn", { training(scratchLeNet()) }),
+            ("lenet-builtin-bn-eval", { evaluation(builtInLeNet()) }),
+            ("lenet-scratch-bn-eval", { evaluation(scratchLeNet()) }),
+        ]
+    }
+
+    /// LeNet's forward and backward multiply-adds per step, as performance.md counts them.
+    static let gflop = 0.024
+
+    private static func training(_ net: Module) -> BenchCase {
+        let batches = pool()
+        let optimizer = Adam(net.parameters(), learningRate: 0.001)
+        var next = 0
+        return BenchCase(step: {
+            let (X, y) = batches[next % batches.count]
+            next += 1
+            _ = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
+        }, gflop: gflop)
+    }
+
+    private static func evaluation(_ net: Module) -> BenchCase {
+        let batches = pool()
+        net.eval()
+        var next = 0
+        return BenchCase(step: {
+            let (X, y) = batches[next % batches.count]
+            next += 1
+            _ = try Trainer.correctPredictions(net, images: X, labels: y)
+        }, gflop: gflop / 3)
+    }
+
+    /// Images in [0, 1) and labels 0...9, made once per case.
+    private static func pool() -> [(Tensor, Tensor)] {
+        var random = SplitMix64(seed: 1)
+        return (0..<batchPool).map { _ in
+            let labels = (0..<batch).map { _ in Float(Int.random(in: 0..<10, using: &random)) }
+            return (Tensor.rand([batch, 1, 28, 28], using: &random), Tensor(shape: [batch], scalars: labels))
+        }
+    }
+
+    private static func builtInLeNet() -> Module {
+        var random = SplitMix64(seed: 0)
+        return Sequential(
+            Conv2d(1, 6, kernelSize: 5, using: &random), BatchNorm2d(6), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
+            Conv2d(6, 16, kernelSize: 5, using: &random), BatchNorm2d(16), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
+            Flatten(),
+            Linear(16 * 4 * 4, 120, using: &random), BatchNorm1d(120), Sigmoid(),
+            Linear(120, 84, using: &random), BatchNorm1d(84), Sigmoid(),
+            Linear(84, 10, using: &random))
+    }
+
+    /// The interpreter stays alive as long as the model: its cell modules run in it.
+    nonisolated(unsafe) private static var interpreters: [Interpreter] = []
+
+    private static func scratchLeNet() -> Module {
+        let interpreter = Interpreter(seed: 0)
+        interpreters.append(interpreter)
+        do {
+            let result = try interpreter.run(scratchLeNetSource, cell: 1)
+            guard case .native(let net as Module)? = result.displayed else { fail("the LeNet cell did not produce a module") }
+            return net
+        } catch {
+            fail("the LeNet cell failed: \(error)")
+        }
+    }
+
+    /// The seed's listing (library.md), as a chapter has it.
+    static let scratchLeNetSource = """
+        func batchNorm(_ X: Tensor, gamma: Tensor, beta: Tensor, movingMean: Tensor, movingVar: Tensor,
+                       eps: Double, momentum: Double, isTraining: Bool) -> (Tensor, Tensor, Tensor) {
+            if !isTraining {
+                let XHat = (X - movingMean) / sqrt(movingVar + eps)
+                return (gamma * XHat + beta, movingMean, movingVar)
+            }
+            precondition(X.rank == 2 || X.rank == 4)
+            let dims = X.rank == 2 ? [0] : [0, 2, 3]
+            let mean = X.mean(dims: dims, keepDim: true)
+            let variance = ((X - mean) * (X - mean)).mean(dims: dims, keepDim: true)
+            let XHat = (X - mean) / sqrt(variance + eps)
+            let newMean = momentum * movingMean + (1.0 - momentum) * mean
+            let newVar = momentum * movingVar + (1.0 - momentum) * variance
+            return (gamma * XHat + beta, newMean.detached(), newVar.detached())
+        }
+
+        class BatchNorm: Module {
+            var gamma: Tensor
+            var beta: Tensor
+            var movingMean: Tensor
+            var movingVar: Tensor
+            init(_ numFeatures: Int, numDims: Int) {
+                let shape = numDims == 2 ? [1, numFeatures] : [1, numFeatures, 1, 1]
+                gamma = Parameter(ones(shape))
+                beta = Parameter(zeros(shape))
+                movingMean = zeros(shape)
+                movingVar = zeros(shape)
+                super.init()
+            }
+            override func forward(_ X: Tensor) -> Tensor {
+                let (Y, mean, variance) = batchNorm(X, gamma: gamma, beta: beta, movingMean: movingMean,
+                    movingVar: movingVar, eps: 1e-5, momentum: 0.9, isTraining: isTraining)
+                movingMean = mean
+                movingVar = variance
+                return Y
+            }
+        }
+
+        let net = Sequential(
+            Conv2d(1, 6, kernelSize: 5), BatchNorm(6, numDims: 4), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
+            Conv2d(6, 16, kernelSize: 5), BatchNorm(16, numDims: 4), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
+            Flatten(),
+            Linear(16 * 4 * 4, 120), BatchNorm(120, numDims: 2), Sigmoid(),
+            Linear(120, 84), BatchNorm(84, numDims: 2), Sigmoid(),
+            Linear(84, 10))
+        net
+        """
+}
