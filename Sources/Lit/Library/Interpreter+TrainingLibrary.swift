@@ -51,6 +51,7 @@ extension Interpreter {
         do {
             records = try trainer.fit(net, training: training, test: test, optimizer: optimizer, epochs: epochs)
         } catch {
+            progress?.finish()
             throw ModuleScripting.languageError(error)
         }
         if let budget = settings.budget {
@@ -58,7 +59,7 @@ extension Interpreter {
         }
         emit(TrainingTable.item(records))
         let name = "training" + (settings.budget.map { "-\($0.name)" } ?? "")
-        let path = addAsset(named: name, extension: "svg", contents: Array(TrainingCurve.svg(records).utf8))
+        let path = addAsset(named: name, extension: "svg", contents: Array(TrainingCurve(records: records, epochs: epochs).svg().utf8))
         emit(.figure(path: path, alt: "Training curve: loss, train accuracy and test accuracy by epoch"))
     }
 

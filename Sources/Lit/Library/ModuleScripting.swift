@@ -127,7 +127,7 @@ enum ModuleScripting {
         case let tensor as Tensor: .native(tensor)
         case let optional as Tensor?: optional.map { .native($0) } ?? .nilValue
         case let int as Int: .int(int)
-        case let float as Float: .double(Double(float))
+        case let float as Float: .double(Double("\(float)") ?? Double(float))  // 0.1, not 0.10000000149011612
         case let bool as Bool: .bool(bool)
         default: nil
         }

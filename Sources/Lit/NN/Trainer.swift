@@ -3,7 +3,7 @@ import Foundation
 /// The seed's `train_ch5`: epochs of minibatch training with cross-entropy, then the
 /// accuracy on the test set, recorded per epoch.
 public struct Trainer {
-    /// Told after every batch (epoch, batch, batches so far, mean loss of the epoch so far, images so far)
+    /// Told after every batch (epoch, batch number from 1, the batch's mean loss, its images)
     /// and after every epoch; for progress lines.
     public var batchFinished: (_ epoch: Int, _ batch: Int, _ loss: Double, _ images: Int) -> Void = { _, _, _, _ in }
     public var epochFinished: (EpochRecord) -> Void = { _ in }
@@ -27,7 +27,7 @@ public struct Trainer {
                 correct += right
                 batches += 1
                 images += y.count
-                batchFinished(epoch, batches, lossSum / Double(batches), images)
+                batchFinished(epoch, batches, loss, y.count)
             }
             let trainingSeconds = Trainer.seconds(since: started)
             let testAccuracy = try evaluate(net, on: test)
