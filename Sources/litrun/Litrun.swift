@@ -31,7 +31,14 @@ struct Litrun: ParsableCommand {
     @Option(help: ArgumentHelp("Time limit per cell in seconds; 0 for none.", valueName: "seconds"))
     var timeout: Double = RunOptions.defaultTimeout
 
+    @Option(help: ArgumentHelp("Run on a small budget: a sample of the data and fewer epochs, for a quick check. "
+                               + "Outputs are marked as budget outputs, which --check reports as stale.", valueName: "quick"))
+    var budget: String?
+
     func validate() throws {
+        if let budget, Budget.named(budget) == nil {
+            throw ValidationError("unknown budget '\(budget)'; the budgets are: \(Budget.all.map(\.name).joined(separator: ", "))")
+        }
         if output != nil && toStandardOutput { throw ValidationError("--output and --stdout cannot be used together") }
         if (output != nil || toStandardOutput) && chapters.count != 1 {
             throw ValidationError("--output and --stdout take exactly one chapter")
@@ -42,7 +49,9 @@ struct Litrun: ParsableCommand {
 
     func run() throws {
         var status = ChapterJob.ExitStatus.success
-        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true)
+        let progress = ProgressSink(isTerminal: isatty(STDERR_FILENO) != 0) { FileHandle.standardError.write(Data($0.utf8)) }
+        let library = LibrarySettings(budget: budget.flatMap(Budget.named), progress: progress)
+        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library)
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
         for chapter in chapters {

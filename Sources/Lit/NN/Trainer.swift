@@ -22,8 +22,8 @@ public struct Trainer {
             for (X, y) in training.batches() {
                 try checkpoint()
                 let (loss, right) = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
-                // As d2l's train_ch5: the mean of the batches' mean losses.
-                lossSum += loss
+                // Weighted by images, so that a short last batch counts for what it holds.
+                lossSum += loss * Double(y.count)
                 correct += right
                 batches += 1
                 images += y.count
@@ -31,7 +31,7 @@ public struct Trainer {
             }
             let trainingSeconds = Trainer.seconds(since: started)
             let testAccuracy = try evaluate(net, on: test)
-            let record = EpochRecord(epoch: epoch, loss: lossSum / Double(max(batches, 1)),
+            let record = EpochRecord(epoch: epoch, loss: lossSum / Double(max(images, 1)),
                                      trainAccuracy: Double(correct) / Double(max(images, 1)), testAccuracy: testAccuracy,
                                      seconds: Trainer.seconds(since: started),
                                      imagesPerSecond: trainingSeconds > 0 ? Double(images) / trainingSeconds : 0)
