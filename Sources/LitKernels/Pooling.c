@@ -18,9 +18,45 @@ static inline lk_span lk_window_span(lk_window w, int oh, int ow) {
     return s;
 }
 
+/// Keeps (v, at) when it beats (best, bestAt): greater, or a NaN over a number. Written
+/// without branches, so that a row of windows compiles to vector selects.
+#define LK_TAKE_MAX(v, at) do { \
+        int take = ((v) > best) | (((v) != (v)) & (best == best)); \
+        best = take ? (v) : best; \
+        bestAt = take ? (at) : bestAt; \
+    } while (0)
+
+/// The common 2×2, stride-2, unpadded case (LeNet, ResNet's downsampling), in one pass.
+static inline void lk_max_pool_2x2(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax) {
+    const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
+    for (size_t p = 0; p < planes; p++) {
+        const float *source = x + p * in;
+        for (int oh = 0; oh < w.outHeight; oh++) {
+            const int top = 2 * oh * w.width, bottom = top + w.width;
+            float *row = out + p * outPlane + (size_t)oh * w.outWidth;
+            int32_t *rowAt = argmax + p * outPlane + (size_t)oh * w.outWidth;
+            for (int ow = 0; ow < w.outWidth; ow++) {
+                const int left = 2 * ow;
+                float best = source[top + left];
+                int32_t bestAt = top + left;
+                LK_TAKE_MAX(source[top + left + 1], top + left + 1);
+                LK_TAKE_MAX(source[bottom + left], bottom + left);
+                LK_TAKE_MAX(source[bottom + left + 1], bottom + left + 1);
+                row[ow] = best;
+                rowAt[ow] = bestAt;
+            }
+        }
+    }
+}
+
 LK_KERNEL
 void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax) {
     const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
+    if (w.kernelHeight == 2 && w.kernelWidth == 2 && w.strideHeight == 2 && w.strideWidth == 2 && w.padHeight == 0 &&
+        w.padWidth == 0) {
+        lk_max_pool_2x2(x, planes, w, out, argmax);
+        return;
+    }
     for (size_t p = 0; p < planes; p++) {
         const float *source = x + p * in;
         for (int oh = 0; oh < w.outHeight; oh++)
