@@ -53,6 +53,18 @@ CONV_SHAPES = [
 
 EW_SHAPE = (BATCH, 64, 24, 24)
 
+BATCH_NORM_SHAPES = {
+    "bn-lenet-c1": (BATCH, 6, 24, 24),
+    "bn-lenet-c2": (BATCH, 16, 8, 8),
+    "bn-lenet-fc": (BATCH, 120),
+    "bn-resnet-64": (BATCH, 64, 28, 28),
+}
+
+# The seed's LeNet (28x28 input, first convolution padded): about 62k values
+# in 10 tensors.
+LENET_PARAMETER_SHAPES = [(6, 1, 5, 5), (6,), (16, 6, 5, 5), (16,), (120, 400),
+                          (120,), (84, 120), (84,), (10, 84), (10,)]
+
 
 def no_prepare():
     pass
@@ -125,6 +137,43 @@ def softmax_ce_case(batch=BATCH, classes=10):
     return clear_grads(logits), step, 0.0
 
 
+def batch_norm_case(shape):
+    """Training-mode batch norm forward + backward (as BatchNorm1d/2d run it)."""
+    channels = shape[1]
+    x = torch.randn(shape, requires_grad=True)
+    w = torch.ones(channels, requires_grad=True)
+    b = torch.zeros(channels, requires_grad=True)
+    running_mean, running_var = torch.zeros(channels), torch.ones(channels)
+    gy = torch.randn(shape)
+
+    def step():
+        F.batch_norm(x, running_mean, running_var, w, b, training=True,
+                     momentum=0.1, eps=1e-5).backward(gy)
+
+    return clear_grads(x, w, b), step, 0.0
+
+
+def linear_case(rows, in_features, out_features):
+    x = torch.randn(rows, in_features, requires_grad=True)
+    w = torch.randn(out_features, in_features, requires_grad=True)
+    b = torch.randn(out_features, requires_grad=True)
+    gy = torch.randn(rows, out_features)
+
+    def step():
+        F.linear(x, w, b).backward(gy)
+
+    return (clear_grads(x, w, b), step,
+            3 * 2 * rows * in_features * out_features / 1e9)
+
+
+def optimizer_case(make):
+    """One optimizer step over LeNet-sized parameters with fixed gradients."""
+    params = [torch.randn(s, requires_grad=True) for s in LENET_PARAMETER_SHAPES]
+    for p in params:
+        p.grad = torch.randn(p.shape)
+    return no_prepare, make(params).step, 0.0
+
+
 def case_builders():
     """Ordered mapping name -> zero-argument builder of (prepare, step, gflop)."""
     builders = {}
@@ -161,7 +210,14 @@ def case_builders():
         "pool-avg2-densenet": lambda: pool_case(
             F.avg_pool2d, (BATCH, 192, 24, 24), kernel_size=2, stride=2),
         "softmax-ce": softmax_ce_case,
+        "linear-lenet-fc": lambda: linear_case(BATCH, 256, 120),
+        "adam-lenet": lambda: optimizer_case(
+            lambda ps: torch.optim.Adam(ps, lr=1e-3)),
+        "sgd-momentum-lenet": lambda: optimizer_case(
+            lambda ps: torch.optim.SGD(ps, lr=0.01, momentum=0.9)),
     })
+    for name, shape in BATCH_NORM_SHAPES.items():
+        builders[name] = lambda s=shape: batch_norm_case(s)
     return builders
 
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "LitConvolution.h"
+#include "LitTraining.h"
 
 typedef enum {
     LK_ADD = 0, LK_SUB, LK_MUL, LK_DIV,

@@ -56,7 +56,7 @@ enum BenchCases {
             ("pool-avg2-densenet", { pooling([batch, 192, 24, 24], &random) { try $0.avgPool2d(kernelSize: 2, stride: 2) } }),
             ("softmax-ce", { softmaxCrossEntropy(&random) }),
         ]
-        return cases
+        return cases + trainingCases()
     }
 
     private static func convolution(_ shape: (String, Int, Int, Int, Int, Int, Int), _ random: inout SplitMix64) -> BenchCase {
