@@ -93,10 +93,10 @@ extension Interpreter {
 
 extension ScriptArguments {
     /// A non-negative, finite rate or coefficient.
-    func rate(_ label: String, default fallback: Double?) throws(LanguageError) -> Float {
+    func rate(_ label: String, default fallback: Double?) throws(LanguageError) -> Double {
         guard value(label) != nil || fallback != nil else { throw .here(.runtime("'\(callee)' needs the argument '\(label)'")) }
         let number = try double(label, default: fallback ?? 0)
         guard number >= 0, number.isFinite else { throw .here(.runtime("'\(callee)' needs \(label) of 0 or more, got \(number)")) }
-        return Float(number)
+        return number
     }
 }

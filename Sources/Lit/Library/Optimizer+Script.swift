@@ -18,7 +18,7 @@ extension Optimizer: ScriptObject {
             try tensorOperation { () throws(TensorError) in try (object as! Optimizer).step() }
             return .void
         }
-        type.property("lr", get: { .double(Double(($0 as! Optimizer).learningRate)) }, set: setLearningRate)
+        type.property("lr", get: { .double(($0 as! Optimizer).learningRate) }, set: setLearningRate)
         return type
     }
 
@@ -30,6 +30,6 @@ extension Optimizer: ScriptObject {
         default: throw .here(.cannotConvert(from: value.typeName, to: "Double"))
         }
         guard rate >= 0, rate.isFinite else { throw .here(.runtime("a learning rate must be a finite number of 0 or more, got \(rate)")) }
-        (object as! Optimizer).learningRate = Float(rate)
+        (object as! Optimizer).learningRate = rate
     }
 }

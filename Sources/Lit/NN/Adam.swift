@@ -1,16 +1,16 @@
 /// Adam, as `torch.optim.Adam` with its defaults: betas 0.9 and 0.999, eps 1e-8, and
 /// bias correction of both moments.
 public final class Adam: Optimizer {
-    public let beta1: Float
-    public let beta2: Float
-    public let eps: Float
+    public let beta1: Double
+    public let beta2: Double
+    public let eps: Double
     /// Steps taken so far, per parameter (a parameter without a gradient does not advance).
     private var steps: [Int]
     private var firstMoments: [Tensor?]
     private var secondMoments: [Tensor?]
 
-    public init(_ parameters: [Tensor], learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999,
-                eps: Float = 1e-8) {
+    public init(_ parameters: [Tensor], learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999,
+                eps: Double = 1e-8) {
         self.beta1 = beta1
         self.beta2 = beta2
         self.eps = eps

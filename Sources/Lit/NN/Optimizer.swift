@@ -2,10 +2,11 @@
 /// Parameters whose gradient is nil (no backward pass reached them) are left alone.
 public class Optimizer {
     public let parameters: [Tensor]
-    /// The learning rate; a chapter may change it between epochs.
-    public var learningRate: Float
+    /// The learning rate; a chapter may change it between epochs. Hyper-parameters are
+    /// Doubles, as PyTorch's Python floats, so that `1 - beta` rounds as there.
+    public var learningRate: Double
 
-    init(_ parameters: [Tensor], learningRate: Float) {
+    init(_ parameters: [Tensor], learningRate: Double) {
         self.parameters = parameters
         self.learningRate = learningRate
     }

@@ -1,11 +1,11 @@
 /// Stochastic gradient descent, as `torch.optim.SGD`: optional momentum (the buffer
 /// starts as the first gradient) and L2 weight decay.
 public final class SGD: Optimizer {
-    public let momentum: Float
-    public let weightDecay: Float
+    public let momentum: Double
+    public let weightDecay: Double
     private var velocities: [Tensor?]
 
-    public init(_ parameters: [Tensor], learningRate: Float, momentum: Float = 0, weightDecay: Float = 0) {
+    public init(_ parameters: [Tensor], learningRate: Double, momentum: Double = 0, weightDecay: Double = 0) {
         self.momentum = momentum
         self.weightDecay = weightDecay
         velocities = Array(repeating: nil, count: parameters.count)
@@ -13,7 +13,7 @@ public final class SGD: Optimizer {
     }
 
     override func update(_ parameter: Tensor, gradient: Tensor, slot: Int) throws(TensorError) {
-        velocities[slot] = try Tensor.sgdStep(parameter: parameter, gradient: gradient, velocity: velocities[slot],
+        velocities[slot] = try Tensor.sgdStep(parameter: parameter, gradient: gradient, momentumBuffer: velocities[slot],
                                               learningRate: learningRate, momentum: momentum, weightDecay: weightDecay)
     }
 
