@@ -15,22 +15,21 @@ public struct IDXFile: Sendable {
     /// (magic 0x0801 for labels, 0x0803 for images) and exactly as many values as its
     /// dimensions promise.
     public init(contentsOfGzip path: String, rank: Int) throws(DataError) {
-        try self.init(decoding: try Gzip.contents(ofFile: path), rank: rank, path: path)
-    }
-
-    /// Parses decompressed IDX bytes; `path` only names the source in errors.
-    init(decoding bytes: [UInt8], rank: Int, path: String) throws(DataError) {
+        let reader = try GzipReader(path: path)
         let expectedMagic = IDXFile.unsignedByte << 8 | UInt32(rank)
         let headerSize = 4 + 4 * rank
-        guard bytes.count >= 4 else { throw .truncated(path: path, expected: headerSize, found: bytes.count) }
-        let magic = IDXFile.bigEndianWord(bytes, at: 0)
-        guard magic == expectedMagic else { throw .badMagic(path: path, found: magic, expected: expectedMagic) }
-        guard bytes.count >= headerSize else { throw .truncated(path: path, expected: headerSize, found: bytes.count) }
 
+        let magicBytes = try reader.read(count: 4)
+        guard magicBytes.count == 4 else { throw .truncated(path: path, expected: headerSize, found: magicBytes.count) }
+        let magic = IDXFile.bigEndianWord(magicBytes, at: 0)
+        guard magic == expectedMagic else { throw .badMagic(path: path, found: magic, expected: expectedMagic) }
+
+        let sizes = try reader.read(count: 4 * rank)
+        guard sizes.count == 4 * rank else { throw .truncated(path: path, expected: headerSize, found: 4 + sizes.count) }
         var dimensions: [Int] = []
         var valueCount = 1
         for index in 0..<rank {
-            let size = Int(IDXFile.bigEndianWord(bytes, at: 4 + 4 * index))
+            let size = Int(IDXFile.bigEndianWord(sizes, at: 4 * index))
             let (product, overflow) = valueCount.multipliedReportingOverflow(by: size)
             guard !overflow, product <= Int(UInt32.max) else {
                 throw .inconsistent(path: path, reason: "its dimensions \(dimensions + [size]) are too large")
@@ -38,11 +37,15 @@ public struct IDXFile: Sendable {
             dimensions.append(size)
             valueCount = product
         }
+
+        // Straight into an array of the promised size: no second copy of 47 MB of pixels.
+        let values = try reader.read(count: valueCount)
         let expected = headerSize + valueCount
-        guard bytes.count >= expected else { throw .truncated(path: path, expected: expected, found: bytes.count) }
-        guard bytes.count == expected else { throw .extraBytes(path: path, expected: expected, found: bytes.count) }
+        guard values.count == valueCount else { throw .truncated(path: path, expected: expected, found: headerSize + values.count) }
+        let extra = try reader.skipToEnd()
+        guard extra == 0 else { throw .extraBytes(path: path, expected: expected, found: expected + extra) }
         self.dimensions = dimensions
-        self.values = Array(bytes[headerSize...])
+        self.values = values
     }
 
     private static func bigEndianWord(_ bytes: [UInt8], at offset: Int) -> UInt32 {

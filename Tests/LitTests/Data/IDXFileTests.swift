@@ -36,10 +36,12 @@ import Testing
 
     @Test func headerIsBigEndian() throws {
         // 300 = 0x012C: a little-endian reader would see 0x2C01_0000.
-        let values = [UInt8](repeating: 7, count: 300)
-        let file = try IDXFile(decoding: GzipFixture.idx(dimensions: [300], values: values), rank: 1, path: "labels")
-        #expect(file.dimensions == [300])
         #expect(Array(GzipFixture.idx(dimensions: [300], values: []).prefix(8)) == [0, 0, 8, 1, 0, 0, 1, 0x2C])
+        try withDirectory { directory in
+            let bytes = GzipFixture.idx(dimensions: [300], values: [UInt8](repeating: 7, count: 300))
+            let path = try GzipFixture.write(GzipFixture.compress(bytes), named: "labels.gz", in: directory)
+            #expect(try IDXFile(contentsOfGzip: path, rank: 1).dimensions == [300])
+        }
     }
 
     @Test func readsConcatenatedGzipMembers() throws {
@@ -52,9 +54,13 @@ import Testing
     }
 
     @Test func readsAnEmptySet() throws {
-        let file = try IDXFile(decoding: GzipFixture.idx(dimensions: [0, 28, 28], values: []), rank: 3, path: "empty")
-        #expect(file.dimensions == [0, 28, 28])
-        #expect(file.values.isEmpty)
+        try withDirectory { directory in
+            let bytes = GzipFixture.idx(dimensions: [0, 28, 28], values: [])
+            let path = try GzipFixture.write(GzipFixture.compress(bytes), named: "empty.gz", in: directory)
+            let file = try IDXFile(contentsOfGzip: path, rank: 3)
+            #expect(file.dimensions == [0, 28, 28])
+            #expect(file.values.isEmpty)
+        }
     }
 
     @Test func missingFile() throws {
@@ -99,7 +105,8 @@ import Testing
 
     @Test func truncatedGzip() throws {
         try withDirectory { directory in
-            let bytes = GzipFixture.compress([UInt8](repeating: 3, count: 4) + Array(0...255) + Self.images)
+            let values = (0..<512).map { UInt8(truncatingIfNeeded: $0 * 37 + $0 / 7) }
+            let bytes = GzipFixture.compress(GzipFixture.idx(dimensions: [2, 16, 16], values: values))
             let path = try GzipFixture.write(Array(bytes.prefix(bytes.count - 12)), named: "cut.gz", in: directory)
             #expect(error(path, rank: 3) == .corruptGzip(path: path, reason: "the compressed data ends early (the file is truncated)"))
         }
@@ -128,6 +135,11 @@ import Testing
             let header = Array(Self.images.prefix(10))
             let headerPath = try GzipFixture.write(GzipFixture.compress(header), named: "header.gz", in: directory)
             #expect(error(headerPath, rank: 3) == .truncated(path: headerPath, expected: 16, found: 10))
+
+            // A header that promises 4 billion labels in a file of a few bytes.
+            let huge = GzipFixture.idx(dimensions: [4_000_000_000], values: [1, 2, 3])
+            let hugePath = try GzipFixture.write(GzipFixture.compress(huge), named: "huge.gz", in: directory)
+            #expect(error(hugePath, rank: 1) == .truncated(path: hugePath, expected: 4_000_000_008, found: 11))
         }
     }
 
