@@ -47,6 +47,7 @@ public final class Interpreter {
         self.settings = settings
         installBuiltins()
         installTensorLibrary()
+        installDataLibrary()
         installPrelude()
     }
 
