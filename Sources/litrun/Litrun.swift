@@ -31,6 +31,11 @@ struct Litrun: ParsableCommand {
     @Option(help: ArgumentHelp("Time limit per cell in seconds; 0 for none.", valueName: "seconds"))
     var timeout: Double = RunOptions.defaultTimeout
 
+    @Option(help: ArgumentHelp(
+        "Directory holding the Fashion-MNIST files (default: $\(LibrarySettings.dataEnvironmentVariable), else \(LibrarySettings.standardDataDirectory)).",
+        valueName: "dir"))
+    var data: String?
+
     func validate() throws {
         if output != nil && toStandardOutput { throw ValidationError("--output and --stdout cannot be used together") }
         if (output != nil || toStandardOutput) && chapters.count != 1 {
@@ -38,11 +43,13 @@ struct Litrun: ParsableCommand {
         }
         if check && (output != nil || toStandardOutput) { throw ValidationError("--check writes nothing; drop --output/--stdout") }
         if !(timeout >= 0) || !timeout.isFinite { throw ValidationError("--timeout must be a number of seconds, 0 or more") }
+        if data?.isEmpty == true { throw ValidationError("--data needs a directory") }
     }
 
     func run() throws {
         var status = ChapterJob.ExitStatus.success
-        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true)
+        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true,
+                                 library: LibrarySettings(dataDirectory: data))
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
         for chapter in chapters {
