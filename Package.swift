@@ -22,6 +22,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Hand-written kernels in C: compiled once per instruction set and picked at load
         // time, which Swift code cannot do.
         .target(
@@ -32,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Lit",
-            dependencies: ["CMark", "COpenBLAS", "LitKernels"]
+            dependencies: ["CMark", "COpenBLAS", "CZlib", "LitKernels"]
         ),
         .executableTarget(
             name: "litrun",
@@ -48,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LitTests",
-            dependencies: ["Lit"],
+            // CZlib writes the gzip fixtures of the IDX reader's tests.
+            dependencies: ["Lit", "CZlib"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -35,6 +35,11 @@ struct Litrun: ParsableCommand {
                                + "Outputs are marked as budget outputs, which --check reports as stale.", valueName: "quick"))
     var budget: String?
 
+    @Option(help: ArgumentHelp(
+        "Directory holding the Fashion-MNIST files (default: $\(LibrarySettings.dataEnvironmentVariable), else \(LibrarySettings.standardDataDirectory)).",
+        valueName: "dir"))
+    var data: String?
+
     func validate() throws {
         if let budget, Budget.named(budget) == nil {
             throw ValidationError("unknown budget '\(budget)'; the budgets are: \(Budget.all.map(\.name).joined(separator: ", "))")
@@ -45,12 +50,13 @@ struct Litrun: ParsableCommand {
         }
         if check && (output != nil || toStandardOutput) { throw ValidationError("--check writes nothing; drop --output/--stdout") }
         if !(timeout >= 0) || !timeout.isFinite { throw ValidationError("--timeout must be a number of seconds, 0 or more") }
+        if data?.isEmpty == true { throw ValidationError("--data needs a directory") }
     }
 
     func run() throws {
         var status = ChapterJob.ExitStatus.success
         let progress = ProgressSink(isTerminal: isatty(STDERR_FILENO) != 0) { FileHandle.standardError.write(Data($0.utf8)) }
-        let library = LibrarySettings(budget: budget.flatMap(Budget.named), progress: progress)
+        let library = LibrarySettings(dataDirectory: data, budget: budget.flatMap(Budget.named), progress: progress)
         let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library)
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }

@@ -6,5 +6,11 @@ public protocol BatchSource: AnyObject {
     var batchCount: Int { get }
     /// Starts a pass (a training set reshuffles) and yields its batches: images
     /// [B, 1, H, W] and labels [B] holding class indices.
-    func batches() -> AnyIterator<(images: Tensor, labels: Tensor)>
+    func epochBatches() -> AnyIterator<(images: Tensor, labels: Tensor)>
+}
+
+extension DataLoader: BatchSource {
+    public func epochBatches() -> AnyIterator<(images: Tensor, labels: Tensor)> {
+        AnyIterator(batches())
+    }
 }

@@ -19,7 +19,7 @@ public struct Trainer {
             let started = DispatchTime.now().uptimeNanoseconds
             net.train()
             var lossSum = 0.0, batches = 0, correct = 0, images = 0
-            for (X, y) in training.batches() {
+            for (X, y) in training.epochBatches() {
                 try checkpoint()
                 let (loss, right) = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
                 // Weighted by images, so that a short last batch counts for what it holds.
@@ -66,7 +66,7 @@ public struct Trainer {
         net.eval()
         defer { net.setTraining(wasTraining) }
         var correct = 0, images = 0
-        for (X, y) in data.batches() {
+        for (X, y) in data.epochBatches() {
             try checkpoint()
             correct += try Trainer.correctPredictions(net, images: X, labels: y)
             images += y.count

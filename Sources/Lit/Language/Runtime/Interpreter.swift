@@ -57,6 +57,7 @@ public final class Interpreter {
         installTensorLibrary()
         installModuleLibrary()
         installTrainingLibrary()
+        installDataLibrary()
     }
 
     /// The result of running one cell.
