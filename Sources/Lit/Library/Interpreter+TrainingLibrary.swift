@@ -64,7 +64,12 @@ extension Interpreter {
     }
 
     private func budgetNote(_ budget: Budget, epochs: Int, requested: Int, training: BatchSource, test: BatchSource) -> String {
-        var parts = ["\(training.imageCount) training images", "\(test.imageCount) test images"]
+        func count(_ source: BatchSource) -> String {
+            let kept = NumberText.grouped(Double(source.imageCount))
+            guard let full = (source as? DataLoader)?.sampledFrom else { return kept }
+            return "\(kept) of \(NumberText.grouped(Double(full)))"
+        }
+        var parts = ["\(count(training)) training images", "\(count(test)) test images"]
         if epochs < requested { parts.append("\(epochs) of \(requested) epochs") }
         return "Budget run '\(budget.name)': \(parts.joined(separator: ", ")). Not the chapter's real result.\n"
     }

@@ -193,7 +193,7 @@ import Testing
     @Test func aShapeMismatchNamesTheLayer() throws {
         let code = "let net = Sequential(Flatten(), Linear(10, 4), ReLU())\nlet y = net(rand(2, 3, 3))"
         let error = failure(code)
-        #expect(error?.message == .layer(path: "1", type: "Linear", .shapeMismatch(op: "matmul", [2, 9], [10, 4])))
+        #expect(error?.message == .layer(path: "1", type: "Linear", .shapeMismatch(op: "linear", [2, 9], [4, 10])))
         #expect(error?.offset == code.utf8Offset(of: "net(rand"))
     }
 

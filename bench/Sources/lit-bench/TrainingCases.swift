@@ -2,8 +2,8 @@ import Lit
 
 /// LeNet training steps and evaluation, through the code that `train` runs in a chapter:
 /// `Trainer.step` (forward, cross-entropy, backward, Adam) and `Trainer.correctPredictions`.
-/// The from-scratch BatchNorm variant builds its model by running the seed's cells in
-/// the interpreter, so its BatchNorm layers are cell code, as in the chapter.
+/// The from-scratch BatchNorm variant builds its model by running chapters/batchnorm.md's
+/// cells in the interpreter, so its BatchNorm layers are cell code, as in the chapter.
 enum TrainingCases {
     static let batch = 16
     static let batchPool = 64
@@ -77,53 +77,17 @@ enum TrainingCases {
         }
     }
 
-    /// The seed's listing (library.md), as a chapter has it.
-    static let scratchLeNetSource = """
-        func batchNorm(_ X: Tensor, gamma: Tensor, beta: Tensor, movingMean: Tensor, movingVar: Tensor,
-                       eps: Double, momentum: Double, isTraining: Bool) -> (Tensor, Tensor, Tensor) {
-            if !isTraining {
-                let XHat = (X - movingMean) / sqrt(movingVar + eps)
-                return (gamma * XHat + beta, movingMean, movingVar)
-            }
-            precondition(X.rank == 2 || X.rank == 4)
-            let dims = X.rank == 2 ? [0] : [0, 2, 3]
-            let mean = X.mean(dims: dims, keepDim: true)
-            let variance = ((X - mean) * (X - mean)).mean(dims: dims, keepDim: true)
-            let XHat = (X - mean) / sqrt(variance + eps)
-            let newMean = momentum * movingMean + (1.0 - momentum) * mean
-            let newVar = momentum * movingVar + (1.0 - momentum) * variance
-            return (gamma * XHat + beta, newMean.detached(), newVar.detached())
-        }
+    /// The chapter the from-scratch model comes from, relative to the repository root.
+    static let chapterPath = "chapters/batchnorm.md"
 
-        class BatchNorm: Module {
-            var gamma: Tensor
-            var beta: Tensor
-            var movingMean: Tensor
-            var movingVar: Tensor
-            init(_ numFeatures: Int, numDims: Int) {
-                let shape = numDims == 2 ? [1, numFeatures] : [1, numFeatures, 1, 1]
-                gamma = Parameter(ones(shape))
-                beta = Parameter(zeros(shape))
-                movingMean = zeros(shape)
-                movingVar = zeros(shape)
-                super.init()
-            }
-            override func forward(_ X: Tensor) -> Tensor {
-                let (Y, mean, variance) = batchNorm(X, gamma: gamma, beta: beta, movingMean: movingMean,
-                    movingVar: movingVar, eps: 1e-5, momentum: 0.9, isTraining: isTraining)
-                movingMean = mean
-                movingVar = variance
-                return Y
-            }
+    /// The chapter's first three cells (the batchNorm function, the BatchNorm class and
+    /// the LeNet `net`), then `net` as the cell's value.
+    static var scratchLeNetSource: String {
+        do {
+            let chapter = try Chapter.read(path: chapterPath)
+            return chapter.cells.prefix(3).map(\.code).joined(separator: "\n") + "\nnet\n"
+        } catch {
+            fail("cannot read \(chapterPath) (run from the repository root): \(error)")
         }
-
-        let net = Sequential(
-            Conv2d(1, 6, kernelSize: 5), BatchNorm(6, numDims: 4), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
-            Conv2d(6, 16, kernelSize: 5), BatchNorm(16, numDims: 4), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
-            Flatten(),
-            Linear(16 * 4 * 4, 120), BatchNorm(120, numDims: 2), Sigmoid(),
-            Linear(120, 84), BatchNorm(84, numDims: 2), Sigmoid(),
-            Linear(84, 10))
-        net
-        """
+    }
 }
