@@ -2,20 +2,25 @@
 /// hyper-parameters, as PyTorch's repr prints it.
 extension Module: CustomStringConvertible {
     public var description: String {
-        lines(indent: "").joined(separator: "\n")
+        var path = Set<ObjectIdentifier>()
+        return lines(indent: "", path: &path).joined(separator: "\n")
     }
 
-    private func lines(indent: String) -> [String] {
+    /// `path` holds the modules being printed above this one: a module that contains
+    /// itself (a cell can build one) is named, not expanded forever.
+    private func lines(indent: String, path: inout Set<ObjectIdentifier>) -> [String] {
+        guard path.insert(identity).inserted else { return ["\(typeName)(...)"] }
+        defer { path.remove(identity) }
         let childIndent = indent + "  "
         var body: [String] = []
         for member in members() {
             switch member {
             case .child(let name, let module):
-                body += Module.labelled(name, module.lines(indent: childIndent), indent: childIndent)
+                body += Module.labelled(name, module.lines(indent: childIndent, path: &path), indent: childIndent)
             case .children(let name, let modules):
                 var list = ["["]
                 for (index, module) in modules.enumerated() {
-                    list += Module.labelled(String(index), module.lines(indent: childIndent + "  "), indent: childIndent + "  ")
+                    list += Module.labelled(String(index), module.lines(indent: childIndent + "  ", path: &path), indent: childIndent + "  ")
                 }
                 list.append(childIndent + "]")
                 body += Module.labelled(name, list, indent: childIndent)

@@ -1,6 +1,7 @@
-/// Pooling over [N, C, H, W] inputs, as `nn.MaxPool2d` and `nn.AvgPool2d`; the stride
-/// defaults to the kernel size.
-public final class MaxPool2d: Module {
+/// Pooling over [N, C, H, W] inputs, as `nn.MaxPool2d` and `nn.AvgPool2d`: a window of
+/// `kernelSize` moved by `stride` (the kernel size by default) over the input padded by
+/// `padding`.
+public class Pooling2d: Module {
     public let kernelSize: Int
     public let stride: Int
     public let padding: Int
@@ -9,31 +10,22 @@ public final class MaxPool2d: Module {
         self.kernelSize = kernelSize
         self.stride = stride ?? kernelSize
         self.padding = padding
-    }
-
-    public override func forward(_ input: Tensor) throws -> Tensor {
-        try input.maxPool2d(kernelSize: kernelSize, stride: stride, padding: padding)
     }
 
     public override var hyperParameters: String { "kernelSize: \(kernelSize), stride: \(stride), padding: \(padding)" }
 }
 
-public final class AvgPool2d: Module {
-    public let kernelSize: Int
-    public let stride: Int
-    public let padding: Int
-
-    public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
-        self.kernelSize = kernelSize
-        self.stride = stride ?? kernelSize
-        self.padding = padding
+public final class MaxPool2d: Pooling2d {
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        try input.maxPool2d(kernelSize: kernelSize, stride: stride, padding: padding)
     }
+}
 
+/// Padded cells count in the average's divisor, as PyTorch's default.
+public final class AvgPool2d: Pooling2d {
     public override func forward(_ input: Tensor) throws -> Tensor {
         try input.avgPool2d(kernelSize: kernelSize, stride: stride, padding: padding)
     }
-
-    public override var hyperParameters: String { "kernelSize: \(kernelSize), stride: \(stride), padding: \(padding)" }
 }
 
 /// Averages each channel over its whole plane: [N, C, H, W] → [N, C, 1, 1], as the

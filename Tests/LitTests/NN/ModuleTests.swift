@@ -212,4 +212,21 @@ import Testing
         #expect(error?.offset == code.utf8Offset(of: "+ ones"))
         #expect(error?.trace.first?.function == "Bad.forward")
     }
+
+    @Test func aModuleThatContainsItselfPrintsAndTrains() throws {
+        let text = try output("""
+            class Loop: Module {
+                var next: Module? = nil
+                let layer = Linear(2, 2)
+                override func forward(_ X: Tensor) -> Tensor { layer(X) }
+            }
+            let a = Loop()
+            a.next = a
+            print(a)
+            print(a.parameters().count)
+            a.eval()
+            print(a.isTraining)
+            """)
+        #expect(text == "Loop(\n  (next): Loop(...)\n  (layer): Linear(2, 2)\n)\n2\nfalse\n")
+    }
 }
