@@ -4,7 +4,8 @@ extension ModuleScripting {
         type.method("append") { object, args throws(LanguageError) in
             let arguments = ScriptArguments(args, "append")
             try arguments.check(labels: [nil], count: 1...1)
-            (object as! Sequential).append(try module(args[0].value, callee: "append"))
+            let child = try module(args[0].value, callee: "append")
+            try tensorOperation { () throws(TensorError) in try (object as! Sequential).append(child) }
             return .void
         }
         type.method("add") { object, args throws(LanguageError) in
@@ -14,7 +15,8 @@ extension ModuleScripting {
             guard !name.isEmpty, !name.contains(".") else {
                 throw .here(.runtime("a child's name must be non-empty and contain no '.', got \"\(name)\""))
             }
-            (object as! Sequential).add(name, try module(args[1].value, callee: "add"))
+            let child = try module(args[1].value, callee: "add")
+            try tensorOperation { () throws(TensorError) in try (object as! Sequential).add(name, child) }
             return .void
         }
         type.property("count") { .int(($0 as! Sequential).layers.count) }

@@ -5,19 +5,21 @@ public final class Sequential: Module {
 
     public init(_ modules: [Module] = []) {
         super.init()
-        for module in modules { append(module) }
+        layers = modules.enumerated().map { (String($0.offset), $0.element) }
     }
 
     public convenience init(_ modules: Module...) {
         self.init(modules)
     }
 
-    public func append(_ module: Module) {
+    public func append(_ module: Module) throws(TensorError) {
+        try checkNotAncestor(of: module)
         layers.append((String(layers.count), module))
     }
 
     /// Adds a named child, as PyTorch's `add_module`; a child of the same name is replaced in place.
-    public func add(_ name: String, _ module: Module) {
+    public func add(_ name: String, _ module: Module) throws(TensorError) {
+        try checkNotAncestor(of: module)
         if let index = layers.firstIndex(where: { $0.name == name }) {
             layers[index].module = module
         } else {
@@ -38,6 +40,14 @@ public final class Sequential: Module {
             }
         }
         return output
+    }
+
+    /// A Sequential inside itself would run forever; only a new Sequential's children
+    /// can't contain it, so the check is needed when adding.
+    private func checkNotAncestor(of module: Module) throws(TensorError) {
+        var found = false
+        module.visit { if $0.identity == identity { found = true } }
+        if found { throw .invalidArgument("a Sequential cannot contain itself") }
     }
 
     public override func members() -> [ModuleMember] {

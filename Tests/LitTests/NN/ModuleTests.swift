@@ -186,6 +186,8 @@ import Testing
             Sequential(Scalar())(rand(2, 2))
             """)
         #expect(notATensor?.message == .cannotConvert(from: "Double", to: "Tensor (the result of 'Scalar.forward')"))
+        let loop = failure("let s = Sequential(Linear(2, 2))\nlet t = Sequential(s)\ns.add(\"back\", t)")
+        #expect(loop?.message == .tensor(.invalidArgument("a Sequential cannot contain itself")))
         let misspelled = failure("class Net: Module {\n    override func forwards(_ X: Tensor) -> Tensor { X }\n}")
         #expect(misspelled?.message == .misplaced("method 'forwards' does not override any method from its superclass"))
     }
