@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -206,7 +207,7 @@ def run_swift(group, swift, options):
                 if case not in group.foreign}
 
 
-def collect(args, groups):
+def collect(args, groups, busy):
     """Alternate Swift and PyTorch runs; per group, return per-side
     {case: (median ms, gflop, images)}."""
     options = ["--iterations", str(args.iterations), "--warmup",
@@ -221,6 +222,7 @@ def collect(args, groups):
     samples = {g.name: {"litrun": {}, "PyTorch": {}} for g in groups}
     for round_index in range(args.rounds):
         print(f"round {round_index + 1}/{args.rounds}", file=sys.stderr)
+        busy.sample()
         for group in groups:
             torch_cmd = [python, str(group.script)] + options + (
                 ["--cases", ",".join(group.cases)] if group.cases else [])
@@ -271,6 +273,8 @@ def missing_note(group):
 
 
 def report_train(medians, group):
+    """The training table. Images and GFLOP per iteration belong to the case:
+    PyTorch's figures serve both sides, litrun's where PyTorch has none."""
     lit, pt = medians["litrun"], medians["PyTorch"]
     lines = ["| case | litrun ms | PyTorch ms | ratio (PyTorch ms / litrun ms)"
              " | target | litrun images/s | PyTorch images/s"
@@ -279,6 +283,9 @@ def report_train(medians, group):
     for name in case_order(lit, pt):
         a, b = lit.get(name), pt.get(name)
         ratio = b[0] / a[0] if a and b and a[0] > 0 else None
+        if a and b:
+            work = (b[1] or a[1], b[2] or a[2])
+            a, b = (a[0],) + work, (b[0],) + work
         target = TRAIN_TARGETS.get(name)
         verdict = ""
         if target is not None:
@@ -346,12 +353,60 @@ def parse_args(argv):
     return args
 
 
+def other_runnable():
+    """How many other tasks are runnable right now (Linux /proc/stat
+    procs_running, median of 5 samples over 0.2 s, less this process), or
+    None where that is not available. Unlike the load average this does not
+    remember the build that bench/run has just finished."""
+    samples = []
+    for _ in range(5):
+        try:
+            with open("/proc/stat") as stat:
+                for line in stat:
+                    if line.startswith("procs_running "):
+                        samples.append(int(line.split()[1]) - 1)
+        except (OSError, ValueError):
+            return None
+        time.sleep(0.05)
+    return statistics.median(samples) if samples else None
+
+
+class BusyWatch:
+    """Samples the other work on the machine before each round.
+
+    Both sides' figures suffer when other processes need the cores, PyTorch's
+    most: its OpenMP threads spin-wait for each other while the cores serve
+    other work.
+    """
+
+    def __init__(self, threads):
+        self.threads = threads
+        self.peak = None
+
+    def sample(self):
+        others = other_runnable()
+        if others is not None:
+            self.peak = others if self.peak is None else max(self.peak, others)
+
+    def note(self):
+        cores = os.cpu_count() or 1
+        if self.peak is None or self.peak <= max(cores - self.threads, 0):
+            return None
+        return (f"Warning: the machine was busy ({self.peak:g} other runnable "
+                f"task(s) on {cores} cores, {self.threads} threads benchmarked); "
+                "these figures, PyTorch's above all, are not representative.")
+
+
 def main(argv=None):
     args = parse_args(argv)
     groups = plan_groups(args)
-    medians = collect(args, groups)
+    busy = BusyWatch(args.threads)
+    medians = collect(args, groups, busy)
     print("\n\n".join((f"### {g.name}\n\n" if len(groups) > 1 else "")
                       + report(medians[g.name], g) for g in groups))
+    note = busy.note()
+    if note:
+        print(f"\n{note}")
 
 
 if __name__ == "__main__":

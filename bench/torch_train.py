@@ -9,8 +9,9 @@ Timing mode (default), the same interface as torch_ops.py. Cases:
     lenet-scratch-bn, lenet-builtin-bn            one training step on a batch of 16
                                                   (forward, cross-entropy, zero_grad,
                                                   backward, Adam lr 0.001 step)
-    lenet-scratch-bn-eval, lenet-builtin-bn-eval  one forward pass on a batch of 16,
-                                                  eval mode, under no_grad
+    lenet-scratch-bn-eval, lenet-builtin-bn-eval  one batch of 16 of d2l's
+                                                  evaluate_accuracy: forward in eval
+                                                  mode under no_grad, count correct
 Prints one JSON object per line:
     {"case": NAME, "ms": MEDIAN_MS, "gflop": GFLOP_PER_ITERATION, "images": 16}
 
@@ -231,8 +232,8 @@ def time_case(name, pool, iterations, warmup, pause_ms):
             train_step(net, loss, optimizer, X, y)
         net.eval()
 
-        def step(X, y):
-            net(X)
+        def step(X, y):  # one batch of d2l's evaluate_accuracy
+            (net(X).argmax(dim=1) == y).float().sum().item()
     else:
         def step(X, y):
             train_step(net, loss, optimizer, X, y)
@@ -274,7 +275,7 @@ def full_run(name, directory, epochs, progress=0):
     test_images, test_labels = load_split(directory, "t10k")
     torch.manual_seed(SEED)
     net = MODELS[name]()
-    print(f"## {name}: batch {BATCH}, Adam lr {LR}, {epochs} epochs, "
+    print(f"## {name}: batch {BATCH}, Adam lr {LR}, {epochs} epoch{'s' if epochs != 1 else ''}, "
           f"{len(train_labels)} training / {len(test_labels)} test images, "
           f"{torch.get_num_threads()} threads\n", flush=True)
     print("| epoch | loss | train acc | test acc | train s | test s "
