@@ -8,7 +8,9 @@ Two variants of the lesson's network (d2l, "batch normalisation"):
 Timing mode (default), the same interface as torch_ops.py. Cases:
     lenet-scratch-bn, lenet-builtin-bn            one training step on a batch of 16
                                                   (forward, cross-entropy, zero_grad,
-                                                  backward, Adam lr 0.001 step)
+                                                  backward, Adam lr 0.001 step, and
+                                                  the loss value and correct count
+                                                  that d2l's train_ch5 accumulates)
     lenet-scratch-bn-eval, lenet-builtin-bn-eval  one batch of 16 of d2l's
                                                   evaluate_accuracy: forward in eval
                                                   mode under no_grad, count correct
@@ -209,12 +211,14 @@ def timing_pool(directory):
 # Timing mode.
 
 def train_step(net, loss, optimizer, X, y):
+    """One iteration of d2l's train_ch5 loop: returns the batch's mean loss
+    and its number of correct predictions, which the loop accumulates."""
     y_hat = net(X)
     l = loss(y_hat, y)
     optimizer.zero_grad()
     l.backward()
     optimizer.step()
-    return y_hat, l
+    return l.item(), (y_hat.argmax(dim=1) == y).sum().item()
 
 
 def time_case(name, pool, iterations, warmup, pause_ms):
@@ -291,9 +295,9 @@ def full_run(name, directory, epochs, progress=0):
         batches = order.split(BATCH)
         for index, batch in enumerate(batches):
             X, y = to_float(train_images[batch]), train_labels[batch]
-            y_hat, l = train_step(net, loss, optimizer, X, y)
-            train_l_sum += l.item() * y.shape[0]
-            train_acc_sum += (y_hat.argmax(dim=1) == y).sum().item()
+            l, correct = train_step(net, loss, optimizer, X, y)
+            train_l_sum += l * y.shape[0]
+            train_acc_sum += correct
             n += y.shape[0]
             if progress and (index + 1) % progress == 0:
                 print(f"torch_train.py: {name} epoch {epoch + 1}: "
