@@ -1,10 +1,20 @@
 #!/usr/bin/env python3
 """Side-by-side driver: litrun (Swift lit-bench) versus PyTorch on the CPU.
 
-Runs the Swift command and bench/torch_ops.py alternately (A B A B ...) for
+Two case groups, each with its own PyTorch script and the same Swift command:
+    ops    kernels (conv-*, ew-*, red-*, ...)     bench/torch_ops.py
+    train  LeNet training steps and evaluation    bench/torch_train.py
+--cases routes each name to its group; without it, --group picks the groups.
+
+Runs the Swift command and the PyTorch script alternately (A B A B ...) for
 --rounds rounds with identical options, takes the per-case median of the
-per-round medians, and prints a Markdown table plus geometric means of the
-ratio (PyTorch ms / litrun ms; above 1 means litrun is faster) per group.
+per-round medians, and prints a Markdown table per group: ratios (PyTorch ms /
+litrun ms; above 1 means litrun is faster), with geometric means for the ops and
+images/s and the performance targets for training.
+
+A case the Swift side does not implement yet (lit-bench exits with "unknown
+case NAME") is dropped from the litrun runs with a message, and shows with a
+blank litrun column.
 """
 
 import argparse
@@ -12,37 +22,61 @@ import ast
 import json
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 TORCH_SCRIPT = BENCH_DIR / "torch_ops.py"
+TRAIN_SCRIPT = BENCH_DIR / "torch_train.py"
 VENV_PYTHON = BENCH_DIR / ".venv" / "bin" / "python"
+
+# Training targets from the performance spec: minimum ratio PyTorch ms / litrun ms.
+TRAIN_TARGETS = {
+    "lenet-builtin-bn": 1.5,
+    "lenet-scratch-bn": 1.0,
+    "lenet-builtin-bn-eval": 1.0,
+    "lenet-scratch-bn-eval": 1.0,
+}
+
+# What lit-bench prints (then exits non-zero) for a case it does not know.
+UNKNOWN_CASE = re.compile(r"unknown case\(?s?\)?:?\s+(.+)")
 
 
 def fail(message):
     sys.exit(f"compare.py: {message}")
 
 
-def conv_kernel_sizes():
-    """Case name -> kernel size, read from CONV_SHAPES in torch_ops.py.
+def literal(script, name):
+    """The value of the top-level literal `name = ...` in a PyTorch script.
 
     The literal is parsed rather than imported so that this driver does not
     need torch itself.
     """
-    tree = ast.parse(TORCH_SCRIPT.read_text(), str(TORCH_SCRIPT))
+    tree = ast.parse(script.read_text(), str(script))
     for node in tree.body:
         if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and getattr(node.targets[0], "id", None) == "CONV_SHAPES"):
-            shapes = ast.literal_eval(node.value)
-            return {f"conv-{tag}": k for tag, _, _, _, k, _, _ in shapes}
-    fail(f"CONV_SHAPES not found in {TORCH_SCRIPT}")
+                and getattr(node.targets[0], "id", None) == name):
+            return ast.literal_eval(node.value)
+    fail(f"{name} not found in {script}")
 
 
-def groups():
+def conv_kernel_sizes():
+    """Case name -> kernel size, read from CONV_SHAPES in torch_ops.py."""
+    shapes = literal(TORCH_SCRIPT, "CONV_SHAPES")
+    return {f"conv-{tag}": k for tag, _, _, _, k, _, _ in shapes}
+
+
+def train_cases():
+    """The training case names, read from TRAIN_CASES in torch_train.py."""
+    return list(literal(TRAIN_SCRIPT, "TRAIN_CASES"))
+
+
+def summary_groups():
     """Ordered (label, predicate on case name) pairs for the summary line."""
     kernels = conv_kernel_sizes()
 
@@ -57,13 +91,33 @@ def groups():
     ]
 
 
-def run_side(label, cmd, env=None):
-    """Run one benchmark command; return {case: (ms, gflop)} from its JSON lines."""
+class UnknownCases(Exception):
+    """The command rejected these requested case names."""
+
+    def __init__(self, names):
+        super().__init__(", ".join(names))
+        self.names = names
+
+
+def run_side(label, cmd, env=None, requested=None):
+    """Run one benchmark command; return {case: (ms, gflop, images)} from its
+    JSON lines. `images` (images per iteration) is None when not printed.
+
+    When the command fails saying "unknown case NAME" for a name in
+    `requested`, raises UnknownCases instead of failing.
+    """
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     except OSError as err:
         fail(f"cannot run {label} command {cmd[0]}: {err}")
     if proc.returncode != 0:
+        unknown = []
+        for line in proc.stderr.splitlines():
+            match = UNKNOWN_CASE.search(line)
+            if match:
+                unknown += [n.strip() for n in match.group(1).split(",")]
+        if requested and unknown and set(unknown) <= set(requested):
+            raise UnknownCases(unknown)
         tail = "\n".join(proc.stderr.strip().splitlines()[-20:])
         fail(f"{label} command failed (exit {proc.returncode}): "
              f"{' '.join(cmd)}\n{tail}")
@@ -74,8 +128,10 @@ def run_side(label, cmd, env=None):
             continue
         try:
             record = json.loads(line)
+            images = record.get("images")
             results[record["case"]] = (float(record["ms"]),
-                                       float(record.get("gflop", 0) or 0))
+                                       float(record.get("gflop", 0) or 0),
+                                       int(images) if images else None)
         except (ValueError, KeyError, TypeError) as err:
             fail(f"{label} printed a malformed line ({err}): {line}")
     if not results:
@@ -91,31 +147,97 @@ def resolve_swift(cmd):
     return path
 
 
-def collect(args):
-    """Alternate Swift and PyTorch runs; return per-side {case: ([ms], gflop)}."""
+class Group:
+    """One case group: its PyTorch script and the cases to run.
+
+    `cases` is None for "every case each side has" (the ops group without
+    --cases); then the Swift side's output is filtered to exclude `foreign`,
+    the names that belong to another group.
+    """
+
+    def __init__(self, name, script, cases, foreign=()):
+        self.name = name
+        self.script = script
+        self.cases = cases
+        self.foreign = set(foreign)
+        self.missing_in_swift = []  # requested cases lit-bench does not know
+
+
+def plan_groups(args):
+    """The groups to run, in order, from --cases or --group."""
+    train = train_cases()
+    if args.cases:
+        names = [n for n in args.cases.split(",") if n]
+        ops_names = [n for n in names if n not in train]
+        train_names = [n for n in names if n in train]
+        groups = []
+        if ops_names:
+            groups.append(Group("ops", TORCH_SCRIPT, ops_names))
+        if train_names:
+            groups.append(Group("train", TRAIN_SCRIPT, train_names))
+        return groups
+    groups = []
+    if args.group in ("ops", "all"):
+        groups.append(Group("ops", TORCH_SCRIPT, None, foreign=train))
+    if args.group in ("train", "all"):
+        groups.append(Group("train", TRAIN_SCRIPT, train))
+    return groups
+
+
+def run_swift(group, swift, options):
+    """The Swift side of one group for one round, dropping (once, with a
+    message) the requested cases that lit-bench does not know yet."""
+    while True:
+        cases = group.cases
+        if cases is not None:
+            cases = [n for n in cases if n not in group.missing_in_swift]
+            if not cases:
+                return {}
+        cmd = [swift] + options + (["--cases", ",".join(cases)]
+                                   if cases is not None else [])
+        try:
+            results = run_side("litrun", cmd, requested=cases)
+        except UnknownCases as err:
+            group.missing_in_swift += err.names
+            print(f"compare.py: litrun's {Path(swift).name} does not implement "
+                  f"case(s) {', '.join(err.names)} yet; their litrun column "
+                  "stays blank", file=sys.stderr)
+            continue
+        return {case: entry for case, entry in results.items()
+                if case not in group.foreign}
+
+
+def collect(args, groups, busy):
+    """Alternate Swift and PyTorch runs; per group, return per-side
+    {case: (median ms, gflop, images)}."""
     options = ["--iterations", str(args.iterations), "--warmup",
                str(args.warmup), "--threads", str(args.threads),
                "--pause-ms", str(args.pause_ms)]
-    if args.cases:
-        options += ["--cases", args.cases]
-    swift_cmd = [resolve_swift(args.swift)] + options
+    swift = resolve_swift(args.swift)
     python = args.python or str(VENV_PYTHON)
     if not os.access(python, os.X_OK):
         fail(f"PyTorch interpreter not found: {python} (run bench/run)")
-    torch_cmd = [python, str(TORCH_SCRIPT)] + options
     torch_env = dict(os.environ, OMP_NUM_THREADS=str(args.threads),
                      MKL_NUM_THREADS=str(args.threads))
-    sides = {"litrun": {}, "PyTorch": {}}
+    samples = {g.name: {"litrun": {}, "PyTorch": {}} for g in groups}
     for round_index in range(args.rounds):
         print(f"round {round_index + 1}/{args.rounds}", file=sys.stderr)
-        for label, cmd, env in (("litrun", swift_cmd, None),
-                                ("PyTorch", torch_cmd, torch_env)):
-            for case, (ms, gflop) in run_side(label, cmd, env).items():
-                samples, _ = sides[label].get(case, ([], 0.0))
-                sides[label][case] = (samples + [ms], gflop)
-    return {label: {case: (statistics.median(samples), gflop)
-                    for case, (samples, gflop) in results.items()}
-            for label, results in sides.items()}
+        busy.sample()
+        for group in groups:
+            torch_cmd = [python, str(group.script)] + options + (
+                ["--cases", ",".join(group.cases)] if group.cases else [])
+            for label, run in (
+                    ("litrun", lambda: run_swift(group, swift, options)),
+                    ("PyTorch", lambda: run_side("PyTorch", torch_cmd,
+                                                 torch_env))):
+                side = samples[group.name][label]
+                for case, (ms, gflop, images) in run().items():
+                    times, _, _ = side.get(case, ([], 0.0, None))
+                    side[case] = (times + [ms], gflop, images)
+    return {name: {label: {case: (statistics.median(times), gflop, images)
+                           for case, (times, gflop, images) in cases.items()}
+                   for label, cases in sides.items()}
+            for name, sides in samples.items()}
 
 
 def fmt(value, digits=3):
@@ -133,9 +255,55 @@ def gflops(entry):
     return entry[1] / (entry[0] / 1e3)
 
 
-def report(medians):
+def images_per_s(entry):
+    if entry is None or not entry[2] or entry[0] <= 0:
+        return None
+    return entry[2] / (entry[0] / 1e3)
+
+
+def case_order(lit, pt):
+    return list(pt) + [n for n in lit if n not in pt]
+
+
+def missing_note(group):
+    if not group.missing_in_swift:
+        return []
+    return ["", "Not implemented by litrun's side yet (blank litrun column): "
+            + ", ".join(group.missing_in_swift)]
+
+
+def report_train(medians, group):
+    """The training table. Images and GFLOP per iteration belong to the case:
+    PyTorch's figures serve both sides, litrun's where PyTorch has none."""
     lit, pt = medians["litrun"], medians["PyTorch"]
-    names = list(pt) + [n for n in lit if n not in pt]
+    lines = ["| case | litrun ms | PyTorch ms | ratio (PyTorch ms / litrun ms)"
+             " | target | litrun images/s | PyTorch images/s"
+             " | litrun GFLOP/s | PyTorch GFLOP/s |",
+             "|---|---:|---:|---:|---|---:|---:|---:|---:|"]
+    for name in case_order(lit, pt):
+        a, b = lit.get(name), pt.get(name)
+        ratio = b[0] / a[0] if a and b and a[0] > 0 else None
+        if a and b:
+            work = (b[1] or a[1], b[2] or a[2])
+            a, b = (a[0],) + work, (b[0],) + work
+        target = TRAIN_TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            verdict = f"≥ {target:g}"
+            if ratio is not None:
+                verdict += " met" if ratio >= target else " missed"
+        lines.append(f"| {name} | {fmt_ms(a and a[0])} | {fmt_ms(b and b[0])} "
+                     f"| {fmt(ratio, 2)} | {verdict} "
+                     f"| {fmt(images_per_s(a), 0)} | {fmt(images_per_s(b), 0)} "
+                     f"| {fmt(gflops(a), 1)} | {fmt(gflops(b), 1)} |")
+    return "\n".join(lines + missing_note(group))
+
+
+def report(medians, group):
+    if group.name == "train":
+        return report_train(medians, group)
+    lit, pt = medians["litrun"], medians["PyTorch"]
+    names = case_order(lit, pt)
     lines = ["| case | litrun ms | PyTorch ms | ratio (PyTorch ms / litrun ms)"
              " | litrun GFLOP/s | PyTorch GFLOP/s |",
              "|---|---:|---:|---:|---:|---:|"]
@@ -149,14 +317,14 @@ def report(medians):
                      f"{fmt(ratio, 2)} | {fmt(gflops(a), 1)} | "
                      f"{fmt(gflops(b), 1)} |")
     summary = []
-    for label, member in groups():
+    for label, member in summary_groups():
         values = [r for n, r in ratios.items() if member(n) and r > 0]
         mean = (math.exp(sum(map(math.log, values)) / len(values))
                 if values else None)
         summary.append(f"{label} {fmt(mean, 2) or 'n/a'} (n={len(values)})")
     lines += ["", "Geometric mean of ratio (PyTorch ms / litrun ms): "
               + "; ".join(summary)]
-    return "\n".join(lines)
+    return "\n".join(lines + missing_note(group))
 
 
 def parse_args(argv):
@@ -170,8 +338,13 @@ def parse_args(argv):
                         help="idle time before each timed step, as when a "
                              "chapter's cells run between operations")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--group", choices=("ops", "train", "all"),
+                        default="ops",
+                        help="case group(s) to run when --cases is not given "
+                             "(default: ops)")
     parser.add_argument("--cases", default="",
-                        help="comma-separated case names (default: all)")
+                        help="comma-separated case names of any group "
+                             "(default: every case of --group)")
     parser.add_argument("--python", default="",
                         help=f"interpreter with torch (default: {VENV_PYTHON})")
     args = parser.parse_args(argv)
@@ -180,9 +353,60 @@ def parse_args(argv):
     return args
 
 
+def other_runnable():
+    """How many other tasks are runnable right now (Linux /proc/stat
+    procs_running, median of 5 samples over 0.2 s, less this process), or
+    None where that is not available. Unlike the load average this does not
+    remember the build that bench/run has just finished."""
+    samples = []
+    for _ in range(5):
+        try:
+            with open("/proc/stat") as stat:
+                for line in stat:
+                    if line.startswith("procs_running "):
+                        samples.append(int(line.split()[1]) - 1)
+        except (OSError, ValueError):
+            return None
+        time.sleep(0.05)
+    return statistics.median(samples) if samples else None
+
+
+class BusyWatch:
+    """Samples the other work on the machine before each round.
+
+    Both sides' figures suffer when other processes need the cores, PyTorch's
+    most: its OpenMP threads spin-wait for each other while the cores serve
+    other work.
+    """
+
+    def __init__(self, threads):
+        self.threads = threads
+        self.peak = None
+
+    def sample(self):
+        others = other_runnable()
+        if others is not None:
+            self.peak = others if self.peak is None else max(self.peak, others)
+
+    def note(self):
+        cores = os.cpu_count() or 1
+        if self.peak is None or self.peak <= max(cores - self.threads, 0):
+            return None
+        return (f"Warning: the machine was busy ({self.peak:g} other runnable "
+                f"task(s) on {cores} cores, {self.threads} threads benchmarked); "
+                "these figures, PyTorch's above all, are not representative.")
+
+
 def main(argv=None):
     args = parse_args(argv)
-    print(report(collect(args)))
+    groups = plan_groups(args)
+    busy = BusyWatch(args.threads)
+    medians = collect(args, groups, busy)
+    print("\n\n".join((f"### {g.name}\n\n" if len(groups) > 1 else "")
+                      + report(medians[g.name], g) for g in groups))
+    note = busy.note()
+    if note:
+        print(f"\n{note}")
 
 
 if __name__ == "__main__":
