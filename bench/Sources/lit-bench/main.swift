@@ -44,7 +44,7 @@ func fail(_ message: String) -> Never {
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 Lit.setThreadCount(options.threads)
 Lit.bindComputeThread()
-let all = BenchCases.all() + TrainingCases.all()
+let all = BenchCases.all() + LeNetCases.all()
 let chosen = options.cases.isEmpty ? all.map(\.0) : options.cases
 for name in chosen {
     guard let make = all.first(where: { $0.0 == name })?.1 else { fail("unknown case \(name)") }

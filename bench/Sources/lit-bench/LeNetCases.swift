@@ -4,7 +4,7 @@ import Lit
 /// `Trainer.step` (forward, cross-entropy, backward, Adam) and `Trainer.correctPredictions`.
 /// The from-scratch BatchNorm variant builds its model by running chapters/batchnorm.md's
 /// cells in the interpreter, so its BatchNorm layers are cell code, as in the chapter.
-enum TrainingCases {
+enum LeNetCases {
     static let batch = 16
     static let batchPool = 64
 
