@@ -44,6 +44,9 @@ extension Interpreter {
         trainer.checkpoint = { [unowned self] in try self.checkDeadline() }
         let progress = settings.progress.map { TrainingProgress(sink: $0, epochs: epochs, batchesPerEpoch: training.batchCount) }
         if let progress {
+            // Says which call the lines below belong to: a chapter may train several models.
+            let size = "\(NumberText.grouped(Double(training.imageCount))) images in \(NumberText.grouped(Double(training.batchCount))) batches"
+            progress.note("\(chapterName) cell \(currentCell): training \(epochs) epoch\(epochs == 1 ? "" : "s") of \(size)")
             trainer.batchFinished = { epoch, batch, loss, images in progress.batchFinished(epoch: epoch, batch: batch, loss: loss, images: images) }
             trainer.epochFinished = { progress.epochFinished($0) }
         }

@@ -39,7 +39,7 @@ public struct ChapterRunner {
 
     private func runOnCurrentThread(_ chapter: Chapter) -> Report {
         let interpreter = Interpreter(seed: options.seed, settings: options.library)
-        interpreter.assetFolder = chapter.assetFolder
+        interpreter.chapterName = chapter.displayName
         let budget = options.library.budget?.name
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
@@ -126,7 +126,9 @@ extension Chapter {
 
     /// The folder beside the chapter that holds its figures: `batchnorm.assets` for
     /// `batchnorm.md`.
-    public var assetFolder: String {
-        URL(fileURLWithPath: displayName).deletingPathExtension().lastPathComponent + ".assets"
+    public var assetFolder: String { Chapter.assetFolder(forChapterNamed: displayName) }
+
+    static func assetFolder(forChapterNamed name: String) -> String {
+        URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent + ".assets"
     }
 }

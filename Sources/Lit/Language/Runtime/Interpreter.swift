@@ -36,8 +36,10 @@ public final class Interpreter {
     public private(set) var emittedItems: [OutputItem] = []
     /// Files for the chapter's assets folder, such as training curves, from every cell run so far.
     public private(set) var assets: [ChapterAsset] = []
+    /// The chapter's file name, for progress lines and the assets folder.
+    public var chapterName = "chapter.md"
     /// The folder, relative to the chapter, that figures go in: `batchnorm.assets`.
-    public var assetFolder = "chapter.assets"
+    public var assetFolder: String { Chapter.assetFolder(forChapterNamed: chapterName) }
     public var maximumCallDepth = 3000
     private var deadline: UInt64?
     private var timeoutSeconds: Double = 0
