@@ -62,8 +62,11 @@ struct ScriptArguments {
         if let negative = result.first(where: { $0 < 0 }) {
             throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(negative)"))
         }
-        guard result.reduce(1, { $0.multipliedReportingOverflow(by: Swift.max($1, 1)).partialValue }) <= 1 << 31 else {
-            throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements"))
+        // Stop at the first size that passes the limit, before a product can overflow.
+        var elements = 1
+        for size in result {
+            elements *= Swift.max(size, 1)
+            guard elements <= 1 << 31 else { throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements")) }
         }
         return result
     }

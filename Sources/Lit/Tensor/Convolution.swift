@@ -25,10 +25,19 @@ struct Convolution {
     let stride: Int, padding: Int
     let outHeight: Int, outWidth: Int
 
+    /// The largest kernel side, stride or padding: far beyond any real layer, and small
+    /// enough that sizes computed from them fit the C kernels' 32-bit ints.
+    static let largestGeometry = 1 << 28
+
     init(input: [Int], weight: [Int], stride: Int, padding: Int) throws(TensorError) {
         guard input.count == 4 else { throw .invalidArgument("conv2d needs a rank-4 input [N, C, H, W], but got shape \(input)") }
         guard weight.count == 4, weight[1] == input[1] else { throw .shapeMismatch(op: "conv2d", input, weight) }
         guard stride > 0, padding >= 0 else { throw .invalidArgument("conv2d needs stride > 0 and padding >= 0") }
+        // The kernels count in 32-bit ints; these bounds keep every sum of them in range.
+        guard stride <= Convolution.largestGeometry, padding <= Convolution.largestGeometry,
+              weight[2] <= Convolution.largestGeometry, weight[3] <= Convolution.largestGeometry else {
+            throw .invalidArgument("conv2d kernel, stride and padding must each be at most \(Convolution.largestGeometry)")
+        }
         (batch, inChannels, height, width) = (input[0], input[1], input[2], input[3])
         (outChannels, kernelHeight, kernelWidth) = (weight[0], weight[2], weight[3])
         (self.stride, self.padding) = (stride, padding)

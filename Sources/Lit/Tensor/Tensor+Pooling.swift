@@ -51,8 +51,11 @@ private struct Pooling {
 
     init(_ name: String, input shape: [Int], kernel: Int, stride: Int, padding: Int) throws(TensorError) {
         guard shape.count == 4 else { throw .invalidArgument("\(name) needs a rank-4 input [N, C, H, W], but got shape \(shape)") }
-        guard kernel > 0, stride > 0, padding >= 0, padding * 2 <= kernel else {
+        guard kernel > 0, stride > 0, padding >= 0, padding <= kernel / 2 else {
             throw .invalidArgument("\(name) needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2")
+        }
+        guard kernel <= Convolution.largestGeometry, stride <= Convolution.largestGeometry else {
+            throw .invalidArgument("\(name) kernelSize and stride must each be at most \(Convolution.largestGeometry)")
         }
         let (height, width) = (shape[2], shape[3])
         guard height + 2 * padding >= kernel, width + 2 * padding >= kernel else {

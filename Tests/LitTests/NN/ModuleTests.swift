@@ -177,6 +177,12 @@ import Testing
         #expect(notAModule?.message == .cannotConvert(from: "Int", to: "Module"))
         let zeroChannels = failure("let c = Conv2d(0, 4, kernelSize: 3)")
         #expect(zeroChannels?.message == .runtime("'Conv2d' needs inChannels of 1 or more, got 0"))
+        let huge = failure("let c = Conv2d(100000, 100000, kernelSize: 3)")
+        #expect(huge?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
+        let overflowing = failure("let c = Conv2d(100000000, 100000000, kernelSize: 100000000)")
+        #expect(overflowing?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
+        #expect(failure("let z = zeros(4294967296, 4294967296, 4294967296)")?.message
+                == .runtime("'zeros' would make a tensor of more than 2^31 elements"))
         let noForward = failure("class Empty: Module {}\nlet s = Sequential(Empty())\ns(rand(1, 2))")
         #expect(noForward?.message == .runtime("'Empty' does not override forward(_:)"))
         let notATensor = failure("""
