@@ -183,6 +183,10 @@ import Testing
         #expect(overflowing?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
         #expect(failure("let z = zeros(4294967296, 4294967296, 4294967296)")?.message
                 == .runtime("'zeros' would make a tensor of more than 2^31 elements"))
+        let farPadding = failure("Conv2d(1, 1, kernelSize: 3, padding: 9223372036854775807)(rand(1, 1, 2, 2))")
+        #expect(farPadding?.message == .tensor(.invalidArgument("conv2d kernel, stride and padding must each be at most 268435456")))
+        let farStride = failure("MaxPool2d(kernelSize: 2, stride: 4611686018427387904)(rand(1, 1, 2, 2))")
+        #expect(farStride?.message == .tensor(.invalidArgument("maxPool2d kernelSize and stride must each be at most 268435456")))
         let noForward = failure("class Empty: Module {}\nlet s = Sequential(Empty())\ns(rand(1, 2))")
         #expect(noForward?.message == .runtime("'Empty' does not override forward(_:)"))
         let notATensor = failure("""
