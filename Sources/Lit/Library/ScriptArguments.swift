@@ -65,8 +65,9 @@ struct ScriptArguments {
         // Stop at the first size that passes the limit, before a product can overflow.
         var elements = 1
         for size in result {
-            elements *= Swift.max(size, 1)
-            guard elements <= 1 << 31 else { throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements")) }
+            let (product, overflow) = elements.multipliedReportingOverflow(by: Swift.max(size, 1))
+            elements = product
+            guard !overflow, elements <= 1 << 31 else { throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements")) }
         }
         return result
     }

@@ -181,6 +181,8 @@ import Testing
         #expect(huge?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
         let overflowing = failure("let c = Conv2d(100000000, 100000000, kernelSize: 100000000)")
         #expect(overflowing?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
+        #expect(failure("let l = Linear(9223372036854775807, 3)")?.message
+                == .runtime("'Linear' would make a tensor of more than 2^31 elements"))
         #expect(failure("let z = zeros(4294967296, 4294967296, 4294967296)")?.message
                 == .runtime("'zeros' would make a tensor of more than 2^31 elements"))
         let farPadding = failure("Conv2d(1, 1, kernelSize: 3, padding: 9223372036854775807)(rand(1, 1, 2, 2))")
