@@ -240,17 +240,26 @@ def time_case(builder, iterations, warmup, pause_ms=0.0):
     return statistics.median(samples), gflop
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def timing_parser(description, cases_help="comma-separated case names (default: all)"):
+    """The options both PyTorch sides share with lit-bench."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--iterations", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--pause-ms", type=float, default=0.0)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--cases", default="",
-                        help="comma-separated case names (default: all)")
-    args = parser.parse_args(argv)
+    parser.add_argument("--cases", default="", help=cases_help)
+    return parser
+
+
+def check_timing_args(parser, args):
     if args.iterations < 1 or args.warmup < 0 or args.threads < 1:
         parser.error("--iterations and --threads must be >= 1, --warmup >= 0")
+
+
+def parse_args(argv):
+    parser = timing_parser(__doc__.splitlines()[0])
+    args = parser.parse_args(argv)
+    check_timing_args(parser, args)
     return args
 
 

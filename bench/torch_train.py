@@ -26,7 +26,6 @@ reads TRAIN_CASES from this file without importing torch, so it must stay a
 plain literal.
 """
 
-import argparse
 import gzip
 import json
 import os
@@ -42,6 +41,8 @@ warnings.filterwarnings("ignore", message="Failed to initialize NumPy")
 
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
+
+from torch_ops import check_timing_args, timing_parser  # noqa: E402
 
 BATCH = 16
 SEED = 0
@@ -323,15 +324,10 @@ def peak_rss_line():
 # ---------------------------------------------------------------------------
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--iterations", type=int, default=20)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--pause-ms", type=float, default=0.0)
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--cases", default="",
-                        help="comma-separated case names (default: all; with "
-                             "--full-run: the training cases, the lesson's "
-                             "order)")
+    parser = timing_parser(__doc__.splitlines()[0],
+                           cases_help="comma-separated case names (default: all; "
+                                      "with --full-run: the training cases, the "
+                                      "lesson's order)")
     parser.add_argument("--full-run", action="store_true",
                         help="train on the whole data set as the seed does")
     parser.add_argument("--epochs", type=int, default=5)
@@ -342,8 +338,7 @@ def parse_args(argv):
                         help="Fashion-MNIST directory (default: $LIT_DATA, "
                              f"then {DEFAULT_DATA})")
     args = parser.parse_args(argv)
-    if args.iterations < 1 or args.warmup < 0 or args.threads < 1:
-        parser.error("--iterations and --threads must be >= 1, --warmup >= 0")
+    check_timing_args(parser, args)
     if args.epochs < 1:
         parser.error("--epochs must be >= 1")
     return args

@@ -4,6 +4,7 @@ extension Interpreter {
         let base = NativeClassBase(
             type: ModuleScripting.baseType,
             initialFields: [ScriptModule.trainingField: .bool(true)],
+            callMethod: "forward",
             wrap: { [unowned self] instance in ScriptModule(instance, interpreter: self) },
             describe: { [unowned self] instance in ScriptModule(instance, interpreter: self).description })
         builtins["Module"] = .classRef(ClassInfo(nativeBase: base, scope: globals))
@@ -25,21 +26,21 @@ extension Interpreter {
             let inChannels = try arguments.positiveInt(at: 0, "inChannels"), outChannels = try arguments.positiveInt(at: 1, "outChannels")
             let kernelSize = try arguments.positiveInt("kernelSize"), stride = try arguments.positiveInt("stride", default: 1)
             let padding = try arguments.nonNegativeInt("padding", default: 0)
-            _ = try ScriptArguments.ints([outChannels, inChannels, kernelSize, kernelSize].map { .int($0) }, callee: "Conv2d")
+            try ScriptArguments.checkTensorSize([outChannels, inChannels, kernelSize, kernelSize], callee: "Conv2d")
             return .native(Conv2d(inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding,
                                   bias: try arguments.bool("bias", default: true), using: &interpreter.random))
         }
         define("Linear", signatures: [Signature("_", "_", "bias=")]) { (interpreter, args) throws(LanguageError) in
             let arguments = ScriptArguments(args, "Linear")
             let inFeatures = try arguments.positiveInt(at: 0, "inFeatures"), outFeatures = try arguments.positiveInt(at: 1, "outFeatures")
-            _ = try ScriptArguments.ints([.int(outFeatures), .int(inFeatures)], callee: "Linear")
+            try ScriptArguments.checkTensorSize([outFeatures, inFeatures], callee: "Linear")
             return .native(Linear(inFeatures, outFeatures, bias: try arguments.bool("bias", default: true), using: &interpreter.random))
         }
         for name in ["BatchNorm1d", "BatchNorm2d"] {
             define(name, signatures: [Signature("_", "eps=", "momentum=")]) { (_, args) throws(LanguageError) in
                 let arguments = ScriptArguments(args, name)
                 let features = try arguments.positiveInt(at: 0, "features")
-                _ = try ScriptArguments.ints([.int(features)], callee: name)
+                try ScriptArguments.checkTensorSize([features], callee: name)
                 let eps = Float(try arguments.double("eps", default: 1e-5))
                 let momentum = Float(try arguments.double("momentum", default: 0.1))
                 guard eps > 0, (0...1).contains(momentum) else {

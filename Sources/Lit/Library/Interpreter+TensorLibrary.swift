@@ -45,7 +45,7 @@ extension Interpreter {
         }
         define("arange", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
             guard case .int(let n) = args[0].value else { throw .here(.cannotConvert(from: args[0].value.typeName, to: "Int")) }
-            _ = try ScriptArguments.ints([.int(n)], callee: "arange")
+            try ScriptArguments.checkTensorSize([n], callee: "arange")
             return .native(Tensor.arange(n))
         }
         define("tensor", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in

@@ -47,8 +47,8 @@ extension Interpreter {
             // Says which call the lines below belong to: a chapter may train several models.
             let size = "\(NumberText.grouped(Double(training.imageCount))) images in \(NumberText.grouped(Double(training.batchCount))) batches"
             progress.note("\(chapterName) cell \(currentCell): training \(epochs) epoch\(epochs == 1 ? "" : "s") of \(size)")
-            trainer.batchFinished = { epoch, batch, loss, images in progress.batchFinished(epoch: epoch, batch: batch, loss: loss, images: images) }
-            trainer.epochFinished = { progress.epochFinished($0) }
+            trainer.batchFinished = progress.batchFinished(epoch:batch:loss:images:)
+            trainer.epochFinished = progress.epochFinished
         }
         let records: [EpochRecord]
         do {
@@ -69,7 +69,7 @@ extension Interpreter {
     private func budgetNote(_ budget: Budget, epochs: Int, requested: Int, training: BatchSource, test: BatchSource) -> String {
         func count(_ source: BatchSource) -> String {
             let kept = NumberText.grouped(Double(source.imageCount))
-            guard let full = (source as? DataLoader)?.sampledFrom else { return kept }
+            guard let full = source.sampledFrom else { return kept }
             return "\(kept) of \(NumberText.grouped(Double(full)))"
         }
         var parts = ["\(count(training)) training images", "\(count(test)) test images"]

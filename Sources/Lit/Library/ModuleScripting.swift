@@ -1,5 +1,3 @@
-import Foundation
-
 /// How cells see modules: the members every module has (calling, parameters, modes,
 /// children), each layer's own properties, and the conversions between cell values and
 /// library modules.
@@ -44,23 +42,19 @@ enum ModuleScripting {
         return type
     }()
 
-    private nonisolated(unsafe) static var types: [ObjectIdentifier: NativeType] = [:]
-    private static let typesLock = NSLock()
+    private static let types = NativeTypeCache()
 
     /// The cell type of a library module: the common members, the layer's stored
     /// properties (read-only), and `Sequential`'s list operations.
     static func nativeType(for module: Module) -> NativeType {
-        let key = ObjectIdentifier(Swift.type(of: module))
-        typesLock.lock()
-        defer { typesLock.unlock() }
-        if let found = types[key] { return found }
-        let type = NativeType(name: module.typeName) { ($0 as! Module).description }
-        type.supertypeNames = ["Module"]
-        installCommonMembers(type)
-        installStoredProperties(of: module, into: type)
-        if module is Sequential { installSequentialMembers(type) }
-        types[key] = type
-        return type
+        types.type(for: module) {
+            let type = NativeType(name: module.typeName) { ($0 as! Module).description }
+            type.supertypeNames = ["Module"]
+            installCommonMembers(type)
+            installStoredProperties(of: module, into: type)
+            if module is Sequential { installSequentialMembers(type) }
+            return type
+        }
     }
 
     private static func installCommonMembers(_ type: NativeType) {
@@ -103,23 +97,11 @@ enum ModuleScripting {
 
     /// A layer's hyper-parameters and tensors (`conv.weight`, `bn.runningMean`), read by reflection.
     private static func installStoredProperties(of module: Module, into type: NativeType) {
-        var mirror: Mirror? = Mirror(reflecting: module)
-        while let current = mirror {
-            for case let (label?, value) in current.children where type.properties[label] == nil {
-                guard scriptValue(value) != nil else { continue }
-                type.property(label) { object in storedValue(label, of: object).flatMap(scriptValue) ?? .nilValue }
+        for (label, value) in Mirror.storedProperties(of: module) where type.properties[label] == nil && scriptValue(value) != nil {
+            type.property(label) { object in
+                Mirror.storedProperties(of: object).first { $0.label == label }.flatMap { scriptValue($0.value) } ?? .nilValue
             }
-            mirror = current.superclassMirror
         }
-    }
-
-    private static func storedValue(_ label: String, of object: Any) -> Any? {
-        var mirror: Mirror? = Mirror(reflecting: object)
-        while let current = mirror {
-            if let found = current.children.first(where: { $0.label == label }) { return found.value }
-            mirror = current.superclassMirror
-        }
-        return nil
     }
 
     private static func scriptValue(_ value: Any) -> Value? {

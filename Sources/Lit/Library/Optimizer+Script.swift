@@ -1,9 +1,10 @@
 /// How cells see optimizers: `opt.zeroGrad()`, `opt.step()` and `opt.lr`.
 extension Optimizer: ScriptObject {
-    public var scriptType: NativeType { self is Adam ? Optimizer.adamType : Optimizer.sgdType }
+    public var scriptType: NativeType {
+        Optimizer.types.type(for: self) { Optimizer.makeType(String(describing: type(of: self))) }
+    }
 
-    private static let adamType = makeType("Adam")
-    private static let sgdType = makeType("SGD")
+    private static let types = NativeTypeCache()
 
     private static func makeType(_ name: String) -> NativeType {
         let type = NativeType(name: name) { ($0 as! Optimizer).description }
@@ -23,12 +24,7 @@ extension Optimizer: ScriptObject {
     }
 
     private static func setLearningRate(_ object: ScriptObject, _ value: Value) throws(LanguageError) {
-        let rate: Double
-        switch value {
-        case .double(let d): rate = d
-        case .int(let n): rate = Double(n)
-        default: throw .here(.cannotConvert(from: value.typeName, to: "Double"))
-        }
+        let rate = try ScriptArguments.number(value)
         guard rate >= 0, rate.isFinite else { throw .here(.runtime("a learning rate must be a finite number of 0 or more, got \(rate)")) }
         (object as! Optimizer).learningRate = rate
     }

@@ -59,17 +59,23 @@ struct ScriptArguments {
     /// Sizes of a new tensor: not negative, and not too many elements in all.
     static func ints(_ items: [Value], callee: String) throws(LanguageError) -> [Int] {
         let result = try integers(items)
-        if let negative = result.first(where: { $0 < 0 }) {
+        try checkTensorSize(result, callee: callee)
+        return result
+    }
+
+    /// Refuses sizes that are negative or would make more than 2^31 elements, as the
+    /// tensors a layer of these sizes would allocate.
+    static func checkTensorSize(_ sizes: [Int], callee: String) throws(LanguageError) {
+        if let negative = sizes.first(where: { $0 < 0 }) {
             throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(negative)"))
         }
         // Stop at the first size that passes the limit, before a product can overflow.
         var elements = 1
-        for size in result {
+        for size in sizes {
             let (product, overflow) = elements.multipliedReportingOverflow(by: Swift.max(size, 1))
             elements = product
             guard !overflow, elements <= 1 << 31 else { throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements")) }
         }
-        return result
     }
 
     static func tensor(_ value: Value, callee: String) throws(LanguageError) -> Tensor {
@@ -106,10 +112,15 @@ extension ScriptArguments {
 
     func double(_ label: String, default fallback: Double) throws(LanguageError) -> Double {
         guard let argument = value(label) else { return fallback }
-        switch argument.value {
+        return try ScriptArguments.number(argument.value)
+    }
+
+    /// A Double or an Int as a Double, as Swift's literals let either stand for a Double.
+    static func number(_ value: Value) throws(LanguageError) -> Double {
+        switch value {
         case .double(let d): return d
         case .int(let n): return Double(n)
-        default: throw .here(.cannotConvert(from: argument.value.typeName, to: "Double"))
+        default: throw .here(.cannotConvert(from: value.typeName, to: "Double"))
         }
     }
 }

@@ -28,10 +28,11 @@ final class ScriptModule: Module {
     /// The object's plain stored settings (numbers, flags, strings), as `outChannels: 23`.
     override var hyperParameters: String {
         instance.classInfo.allProperties.compactMap { property -> String? in
-            switch instance.fields[property.name] {
-            case .int?, .double?, .bool?: "\(property.name): \(instance.fields[property.name]!)"
-            case .string(let text)?: "\(property.name): \"\(text)\""
-            default: nil
+            guard let value = instance.fields[property.name] else { return nil }
+            switch value {
+            case .int, .double, .bool: return "\(property.name): \(value)"
+            case .string(let text): return "\(property.name): \"\(text)\""
+            default: return nil
             }
         }.joined(separator: ", ")
     }

@@ -4,9 +4,15 @@ public protocol BatchSource: AnyObject {
     var imageCount: Int { get }
     /// Batches in one pass.
     var batchCount: Int { get }
+    /// The whole set's size when this is a sample of it (under a budget); nil otherwise.
+    var sampledFrom: Int? { get }
     /// Starts a pass (a training set reshuffles) and yields its batches: images
     /// [B, 1, H, W] and labels [B] holding class indices.
     func epochBatches() -> AnyIterator<(images: Tensor, labels: Tensor)>
+}
+
+extension BatchSource {
+    public var sampledFrom: Int? { nil }
 }
 
 extension DataLoader: BatchSource {

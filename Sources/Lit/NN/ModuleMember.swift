@@ -9,19 +9,7 @@ public enum ModuleMember {
     /// The members of a native layer, read from its stored properties (its own class's
     /// and its superclasses'), in declaration order.
     static func reflected(from module: Module) -> [ModuleMember] {
-        var mirrors: [Mirror] = []
-        var mirror: Mirror? = Mirror(reflecting: module)
-        while let current = mirror {
-            mirrors.append(current)
-            mirror = current.superclassMirror
-        }
-        var result: [ModuleMember] = []
-        for current in mirrors.reversed() {
-            for case (let label?, let value) in current.children {
-                if let member = ModuleMember(name: label, value: value) { result.append(member) }
-            }
-        }
-        return result
+        Mirror.storedProperties(of: module).compactMap { ModuleMember(name: $0.label, value: $0.value) }
     }
 
     private init?(name: String, value: Any) {

@@ -15,19 +15,18 @@ public struct Trainer {
     public func fit(_ net: Module, training: BatchSource, test: BatchSource, optimizer: Optimizer,
                     epochs: Int) throws -> [EpochRecord] {
         var records: [EpochRecord] = []
-        for epoch in 1...max(epochs, 1) where epochs > 0 {
+        for epoch in stride(from: 1, through: epochs, by: 1) {
             let started = DispatchTime.now().uptimeNanoseconds
             net.train()
-            var lossSum = 0.0, batches = 0, correct = 0, images = 0
-            for (X, y) in training.epochBatches() {
+            var lossSum = 0.0, correct = 0, images = 0
+            for (batch, (X, y)) in training.epochBatches().enumerated() {
                 try checkpoint()
                 let (loss, right) = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
                 // Weighted by images, so that a short last batch counts for what it holds.
                 lossSum += loss * Double(y.count)
                 correct += right
-                batches += 1
                 images += y.count
-                batchFinished(epoch, batches, loss, y.count)
+                batchFinished(epoch, batch + 1, loss, y.count)
             }
             let trainingSeconds = Trainer.seconds(since: started)
             let testAccuracy = try evaluate(net, on: test)
@@ -50,7 +49,7 @@ public struct Trainer {
         optimizer.zeroGrad()
         try loss.backward()
         try optimizer.step()
-        return (Double(try loss.item()), try Tensor.correctCount(logits.detached(), labels))
+        return (Double(try loss.item()), try Tensor.correctCount(logits, labels))
     }
 
     /// The number of images in a batch the model classifies correctly, in evaluation

@@ -13,11 +13,15 @@ public struct NativeClassBase {
     public let wrap: (Instance) -> ScriptObject
     /// What `print` shows for an instance.
     public let describe: (Instance) -> String
+    /// The subclass method that calling an instance runs (`forward` for a module), with
+    /// whatever arguments that method takes.
+    public let callMethod: String?
 
-    public init(type: NativeType, initialFields: [String: Value], wrap: @escaping (Instance) -> ScriptObject,
-                describe: @escaping (Instance) -> String) {
+    public init(type: NativeType, initialFields: [String: Value], callMethod: String? = nil,
+                wrap: @escaping (Instance) -> ScriptObject, describe: @escaping (Instance) -> String) {
         self.type = type
         self.initialFields = initialFields
+        self.callMethod = callMethod
         self.wrap = wrap
         self.describe = describe
     }

@@ -56,12 +56,11 @@ extension Interpreter {
             if let (method, owner) = instance.classInfo.method(named: "callAsFunction") {
                 return try invoke(method, arguments, scope: owner.scope, receiver: instance, owner: owner, at: offset)
             }
-            // A subclass of a library base (`Module`) is called through its own `forward`,
-            // with whatever arguments that method takes.
-            if instance.classInfo.nativeBase != nil, let (method, owner) = instance.classInfo.method(named: "forward") {
+            guard let base = instance.classInfo.nativeBase else { break }
+            if let name = base.callMethod, let (method, owner) = instance.classInfo.method(named: name) {
                 return try invoke(method, arguments, scope: owner.scope, receiver: instance, owner: owner, at: offset)
             }
-            guard let base = instance.classInfo.nativeBase, let method = base.type.methods["callAsFunction"] else { break }
+            guard let method = base.type.methods["callAsFunction"] else { break }
             let object = base.wrap(instance)
             return try positioned(at: offset) { () throws(LanguageError) in try method(object, arguments) }
         case .native(let object):

@@ -122,7 +122,7 @@ public final class Interpreter {
         var text = output
         if let displayed { text += displayed.description + "\n" }
         let items = emittedItems + (text.isEmpty ? [] : [.text(text)])
-        return CellResult(text: emittedItems.isEmpty ? text : items.plainText, displayed: displayed, items: items)
+        return CellResult(text: items.plainText, displayed: displayed, items: items)
     }
 
     /// A cell's last expression is shown unless it is an assignment or a `print`.
