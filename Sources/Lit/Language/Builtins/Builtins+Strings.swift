@@ -48,6 +48,7 @@ struct FormatString {
             while let next = characters.first, "-+ #0123456789.".contains(next) { spec.append(characters.removeFirst()) }
             guard let kind = characters.popFirst() else { throw .here(.runtime("format string ends inside a '%' conversion")) }
             if kind == "%" { text.append("%"); continue }
+            try Self.checkPadding(spec)
             guard "dixXfFeEgGs@".contains(kind) else {
                 throw .here(.runtime("format conversion '%\(spec.dropFirst())\(kind)' is not supported"))
             }
@@ -71,9 +72,20 @@ struct FormatString {
                 }
                 result += try Self.format(value, spec: spec, kind: kind)
             }
+            guard result.utf8.count <= Interpreter.maximumMaterializedCount else {
+                throw .here(.runtime("String(format:) would be longer than 10,000,000 bytes"))
+            }
         }
         guard remaining.isEmpty else { throw .here(.runtime("format string has fewer conversions than arguments (\(values.count))")) }
         return result
+    }
+
+    /// Widths and precisions are bounded like every string: past it, Foundation's
+    /// formatter traps on overflow or allocates without end.
+    private static func checkPadding(_ spec: String) throws(LanguageError) {
+        for digits in spec.split(whereSeparator: { !$0.isNumber }) where (Int(digits) ?? .max) > Interpreter.maximumMaterializedCount {
+            throw .here(.runtime("format width or precision '\(digits)' is past the string limit of 10,000,000"))
+        }
     }
 
     private static func format(_ value: Value, spec: String, kind: Character) throws(LanguageError) -> String {

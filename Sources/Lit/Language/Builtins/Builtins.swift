@@ -57,10 +57,12 @@ extension Interpreter {
     }
 
     private func installNumericBuiltins() {
-        define("abs", signatures: [Signature("_")]) { _, args in
+        define("abs", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
             guard args.count == 1 else { return nil }
             switch args[0].value {
-            case .int(let n): return n == Int.min ? nil : .int(abs(n))
+            case .int(let n):
+                guard n != Int.min else { throw .here(.arithmeticOverflow("abs(\(n))")) }
+                return .int(abs(n))
             case .double(let d): return .double(abs(d))
             default: return nil
             }
@@ -114,10 +116,12 @@ extension Interpreter {
             switch args[0].value {
             case .int: return args[0].value
             case .double(let d):
-                guard d.isFinite, d > -9.3e18, d < 9.3e18 else {
+                // Int(exactly:) of the truncated value, not a hand-written bound: 2^63 itself
+                // is a Double just past Int.max, and Int(d) would trap on it.
+                guard let n = Int(exactly: d.rounded(.towardZero)) else {
                     throw .here(.runtime("Double value \(d) cannot be converted to Int because it is outside the representable range"))
                 }
-                return .int(Int(d))
+                return .int(n)
             case .string(let s): return Int(s).map { .int($0) } ?? Value.nilValue
             default: return nil
             }

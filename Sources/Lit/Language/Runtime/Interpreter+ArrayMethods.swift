@@ -103,7 +103,12 @@ extension Interpreter {
             }
         case "prefix", "dropFirst", "dropLast", "suffix":
             return method(name) { (args) throws(LanguageError) in
-                let n = args.isEmpty ? 1 : max(0, try self.int(args, 0, label: nil))
+                let n = args.isEmpty ? 1 : try self.int(args, 0, label: nil)
+                // Swift stops these with a precondition failure; here it is an error at the call.
+                guard n >= 0 else {
+                    let what = name.hasPrefix("drop") ? "drop a negative number of elements" : "take a \(name) of negative length"
+                    throw .here(.runtime("can't \(what) (\(n))"))
+                }
                 switch name {
                 case "prefix": return .array(Array(items.prefix(n)))
                 case "suffix": return .array(Array(items.suffix(n)))

@@ -36,7 +36,10 @@ extension Interpreter {
         case .int(let n):
             switch name {
             case "description": return .string(String(n))
-            case "magnitude": return .int(n.magnitude > UInt(Int.max) ? Int.max : Int(n.magnitude))
+            case "magnitude":
+                // Swift's magnitude is a UInt; the cell language has only Int, which cannot hold |Int.min|.
+                guard n != Int.min else { throw error(.arithmeticOverflow("\(n).magnitude"), at: offset) }
+                return .int(abs(n))
             case "isMultiple":
                 return method(name) { (args) throws(LanguageError) in .bool(n.isMultiple(of: try self.int(args, 0, label: "of"))) }
             default: break
