@@ -19,6 +19,8 @@ public struct Chapter: Sendable, Equatable {
     public let cells: [Cell]
     /// Output blocks that sit below no cell; splicing removes them by default.
     public let orphanOutputs: [OutputBlock]
+    /// The closing markers below the last cell (normally one), in document order.
+    public let closingMarkers: [ChapterMarker.Placed]
     /// "\r\n" when the chapter's first line ends with CRLF, otherwise "\n"; used for inserted lines.
     public let lineEnding: String
 
@@ -27,13 +29,14 @@ public struct Chapter: Sendable, Equatable {
     let missingClosingFences: [Int: String]
 
     init(
-        path: String, bytes: [UInt8], cells: [Cell], orphanOutputs: [OutputBlock], lines: LineTable,
-        missingClosingFences: [Int: String]
+        path: String, bytes: [UInt8], cells: [Cell], orphanOutputs: [OutputBlock], closingMarkers: [ChapterMarker.Placed],
+        lines: LineTable, missingClosingFences: [Int: String]
     ) {
         self.path = path
         self.bytes = bytes
         self.cells = cells
         self.orphanOutputs = orphanOutputs
+        self.closingMarkers = closingMarkers
         self.lines = lines
         self.lineEnding = lines.firstTerminator == Array("\r\n".utf8) ? "\r\n" : "\n"
         self.missingClosingFences = missingClosingFences

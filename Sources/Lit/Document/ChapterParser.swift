@@ -39,8 +39,8 @@ struct ChapterParser {
         }
         let orphans = found.outputs.indices.filter { !attached.contains($0) }.map { found.outputs[$0] }
         return Chapter(
-            path: path, bytes: bytes, cells: cells, orphanOutputs: orphans, lines: lines,
-            missingClosingFences: missingClosingFences)
+            path: path, bytes: bytes, cells: cells, orphanOutputs: orphans, closingMarkers: found.closingMarkers,
+            lines: lines, missingClosingFences: missingClosingFences)
     }
 
     // MARK: Output blocks
@@ -51,6 +51,7 @@ struct ChapterParser {
         var byBeginBlock: [Int: Int] = [:]
         /// Blocks inside output blocks, markers included, which are never cells.
         var hidden = Set<Int>()
+        var closingMarkers: [ChapterMarker.Placed] = []
     }
 
     /// Pairs each begin marker with the next end marker in document order; everything between is ours.
@@ -68,6 +69,10 @@ struct ChapterParser {
             } else if let marker = OutputMarker.parse(block.literal) {
                 open = (index, marker)
                 found.hidden.insert(index)
+            } else if let marker = ChapterMarker.parse(block.literal) {
+                let line = block.startLine
+                found.closingMarkers.append(ChapterMarker.Placed(marker: marker, line: line,
+                                                                 range: lines.start(line)..<lines.contentEnd(line)))
             }
         }
         if let begin = open {

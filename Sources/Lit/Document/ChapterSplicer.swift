@@ -7,28 +7,46 @@ extension Chapter {
     /// the result change nothing. `updates` is keyed by cell number; a missing cell is kept.
     /// A cell whose fence is never closed gets a closing fence before its block, since
     /// otherwise the block would become part of its code.
-    public func spliced(_ updates: [Int: CellUpdate], removeOrphans: Bool = true) -> [UInt8] {
+    ///
+    /// `closing: .write(marker)` moves the chapter's closing marker below the last cell,
+    /// after its block, one blank line apart; `.keep` leaves markers as they are; `.remove`
+    /// removes them.
+    public func spliced(_ updates: [Int: CellUpdate], closing: ChapterMarker.Update = .keep,
+                        removeOrphans: Bool = true) -> [UInt8] {
         var edits: [Edit] = []
+        var closingLines: [String] = []
+        if closing != .keep {
+            edits += closingMarkers.map { Edit(range: removalRange(line: $0.line, end: $0.range.upperBound), replacement: []) }
+        }
+        if case .write(let marker) = closing { closingLines = [marker.text] }
         for cell in cells {
+            // The last cell carries the closing marker below whatever its block becomes.
+            let tail = cell.number == cells.count ? closingLines : []
             switch updates[cell.number] ?? .keep {
-            case .keep:
-                continue
-            case .markNotRun:
-                guard let output = cell.output, !output.markerRange.isEmpty else { continue }
-                var marker = output.marker
-                marker.status = .notRun
-                edits.append(Edit(range: output.markerRange, replacement: Array(marker.text.utf8)))
+            case .keep, .markNotRun:
+                if let output = cell.output, updates[cell.number] == .markNotRun, !output.markerRange.isEmpty {
+                    var marker = output.marker
+                    marker.status = .notRun
+                    edits.append(Edit(range: output.markerRange, replacement: Array(marker.text.utf8)))
+                }
+                guard !tail.isEmpty else { continue }
+                let end = cell.output?.range.upperBound ?? cell.range.upperBound
+                edits.append(Edit(range: end..<end, replacement: insertion(tail, below: cell, closingFence: cell.output == nil)))
             case .noOutput:
-                guard let output = cell.output else { continue }
-                edits.append(Edit(range: cell.range.upperBound..<output.range.upperBound, replacement: []))
+                if let output = cell.output {
+                    edits.append(Edit(range: cell.range.upperBound..<output.range.upperBound, replacement: []))
+                }
+                guard !tail.isEmpty else { continue }
+                let end = cell.range.upperBound
+                edits.append(Edit(range: end..<end, replacement: insertion(tail, below: cell)))
             case .output(let marker, let items):
                 let end = cell.output?.range.upperBound ?? cell.range.upperBound
-                let lines = OutputBlockRenderer.render(marker, items)
+                let lines = OutputBlockRenderer.render(marker, items) + (tail.isEmpty ? [] : [""] + tail)
                 edits.append(Edit(range: cell.range.upperBound..<end, replacement: insertion(lines, below: cell)))
             }
         }
         if removeOrphans {
-            edits += orphanOutputs.map { Edit(range: removalRange(of: $0), replacement: []) }
+            edits += orphanOutputs.map { Edit(range: removalRange(line: $0.line, end: $0.range.upperBound), replacement: []) }
         }
         return apply(edits)
     }
@@ -39,11 +57,11 @@ extension Chapter {
     }
 
     /// The bytes that follow a cell's last line: an optional closing fence, a blank line and the block.
-    private func insertion(_ blockLines: [String], below cell: Cell) -> [UInt8] {
+    private func insertion(_ blockLines: [String], below cell: Cell, closingFence: Bool = true) -> [UInt8] {
         let prefix = cell.containerPrefix
         let blankPrefix = ContainerPrefix.blank(prefix)
         var text = ""
-        if let fence = missingClosingFences[cell.number] { text += lineEnding + prefix + fence }
+        if closingFence, let fence = missingClosingFences[cell.number] { text += lineEnding + prefix + fence }
         text += lineEnding + blankPrefix
         for line in blockLines {
             text += lineEnding + (line.isEmpty ? blankPrefix : prefix + line)
@@ -51,20 +69,29 @@ extension Chapter {
         return Array(text.utf8)
     }
 
-    /// An orphan goes with the blank lines before it, so removing it leaves no gap behind.
-    private func removalRange(of block: OutputBlock) -> Range<Int> {
-        var line = block.line
-        while line > 1, isBlank(line - 1) { line -= 1 }
-        if line > 1 { return lines.contentEnd(line - 1)..<block.range.upperBound }
+    /// An orphan block or an old closing marker (from `line` to the byte `end`) goes with
+    /// the blank lines before it, so removing it leaves no gap behind.
+    private func removalRange(line first: Int, end blockEnd: Int) -> Range<Int> {
+        var line = first
+        while line > 1, isBlank(line - 1), !isCellLine(line - 1) { line -= 1 }
+        if line > 1 { return lines.contentEnd(line - 1)..<blockEnd }
         // At the top of the file the block's own terminator goes instead.
-        var end = block.range.upperBound
+        var end = blockEnd
         if end < bytes.count, bytes[end] == UInt8(ascii: "\r") { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 }
         return 0..<end
     }
 
+    /// Blank, or a block quote's bare `>`, which is the blank line a block inside a quote
+    /// is written with.
     private func isBlank(_ line: Int) -> Bool {
-        bytes[lines.content(line)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == 9 }
+        bytes[lines.content(line)].allSatisfy { $0 == UInt8(ascii: " ") || $0 == 9 || $0 == UInt8(ascii: ">") }
+    }
+
+    /// Whether a line belongs to a cell: an unclosed cell's last code lines may be blank.
+    private func isCellLine(_ line: Int) -> Bool {
+        let start = lines.start(line)
+        return cells.contains { $0.range.lowerBound <= start && start <= $0.range.upperBound }
     }
 
     /// Applies edits in byte order; an edit that overlaps an earlier one only keeps its tail.
@@ -79,7 +106,14 @@ extension Chapter {
             let lower = min(max(edit.range.lowerBound, cursor), bytes.count)
             let upper = min(max(edit.range.upperBound, lower), bytes.count)
             result += bytes[cursor..<lower]
-            result += edit.replacement
+            // After a lone "\r" (an empty last line), an inserted "\n" would join it into one
+            // "\r\n" and swallow that line; the break is written as "\r" instead.
+            if result.last == UInt8(ascii: "\r"), edit.replacement.first == UInt8(ascii: "\n") {
+                result.append(UInt8(ascii: "\r"))
+                result += edit.replacement.dropFirst()
+            } else {
+                result += edit.replacement
+            }
             cursor = upper
         }
         result += bytes[cursor...]

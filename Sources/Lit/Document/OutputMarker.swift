@@ -9,6 +9,8 @@ public struct OutputMarker: Equatable, Sendable {
         case ok
         case error
         case notRun = "not-run"
+        /// The run was stopped by Ctrl-C while this cell ran.
+        case interrupted
     }
 
     /// The end marker that closes every output block.
@@ -72,7 +74,7 @@ public struct OutputMarker: Equatable, Sendable {
     }
 
     /// The whitespace-separated words inside a one-line HTML comment.
-    private static func commentWords(_ line: String) -> [Substring]? {
+    static func commentWords(_ line: String) -> [Substring]? {
         let trimmed = line.trimmingWhitespace
         guard trimmed.utf8.count >= 7, trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
         let inner = trimmed.dropFirst(4).dropLast(3)
