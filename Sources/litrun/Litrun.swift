@@ -10,7 +10,7 @@ struct Litrun: ParsableCommand {
         abstract: "Run the Swift cells of Markdown chapters and write their outputs back.",
         discussion: """
             Exit status: 0 on success, 1 when a cell failed (or --check found stale cells),
-            2 for bad usage or an unreadable chapter.
+            2 for bad usage or an unreadable chapter, 130 when Ctrl-C stopped a cell.
             """)
 
     @Argument(help: "Markdown chapters to run.")
@@ -28,8 +28,8 @@ struct Litrun: ParsableCommand {
     @Option(help: "Seed for every random number (initialisation, shuffling, rand).")
     var seed: UInt64 = RunOptions.defaultSeed
 
-    @Option(help: ArgumentHelp("Time limit per cell in seconds; 0 for none.", valueName: "seconds"))
-    var timeout: Double = RunOptions.defaultTimeout
+    @Option(help: ArgumentHelp("Time limit per cell in seconds (default: none; 0 also means none).", valueName: "seconds"))
+    var timeout: Double = 0
 
     @Option(help: ArgumentHelp("Run on a small budget: a sample of the data and fewer epochs, for a quick check. "
                                + "Outputs are marked as budget outputs, which --check reports as stale.", valueName: "quick"))
@@ -60,9 +60,11 @@ struct Litrun: ParsableCommand {
         let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library)
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
+        if !check { InterruptRequest.install() }
         for chapter in chapters {
             let result = check ? ChapterJob.check(chapter) : ChapterJob.run(chapter, options: options, to: destination)
             status = max(status, result)
+            if result == .interrupted { break }
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -37,6 +37,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
     case fatalError(String)
     case recursionTooDeep(limit: Int)
     case timedOut(cell: Int, seconds: Double)
+    case interrupted(cell: Int)
     case expectedErrorMissing
     case shapeMismatch(String)
     /// A tensor operation refused its operands.
@@ -81,6 +82,7 @@ public enum DiagnosticMessage: Sendable, Equatable {
         case .fatalError(let m): m.isEmpty ? "fatal error" : "fatal error: \(m)"
         case .recursionTooDeep(let limit): "call stack exceeded \(limit) frames (runaway recursion?)"
         case .timedOut(let cell, let seconds): "cell \(cell) ran longer than the \(formatSeconds(seconds)) s timeout"
+        case .interrupted(let cell): "cell \(cell) was interrupted"
         case .expectedErrorMissing: "cell is marked 'expect-error' but ran without an error"
         case .shapeMismatch(let m): m
         case .tensor(let error): error.description
@@ -91,5 +93,5 @@ public enum DiagnosticMessage: Sendable, Equatable {
 }
 
 private func formatSeconds(_ s: Double) -> String {
-    s == s.rounded() ? String(Int(s)) : String(s)
+    Int(exactly: s).map(String.init) ?? String(s)
 }

@@ -48,18 +48,33 @@ extension Interpreter {
             let size = "\(NumberText.grouped(Double(training.imageCount))) images in \(NumberText.grouped(Double(training.batchCount))) batches"
             progress.note("\(chapterName) cell \(currentCell): training \(epochs) epoch\(epochs == 1 ? "" : "s") of \(size)")
             trainer.batchFinished = progress.batchFinished(epoch:batch:loss:images:)
-            trainer.epochFinished = progress.epochFinished
         }
-        let records: [EpochRecord]
-        do {
-            records = try trainer.fit(net, training: training, test: test, optimizer: optimizer, epochs: epochs)
-        } catch {
-            progress?.finish()
-            throw ModuleScripting.languageError(error)
+        // Kept as they finish, so that a run stopped by its time limit or an error still
+        // shows the epochs it completed.
+        var finished: [EpochRecord] = []
+        trainer.epochFinished = { record in
+            finished.append(record)
+            progress?.epochFinished(record)
         }
         if let budget = settings.budget {
             emit(.text(budgetNote(budget, epochs: epochs, requested: requested, training: training, test: test)))
         }
+        do {
+            _ = try trainer.fit(net, training: training, test: test, optimizer: optimizer, epochs: epochs)
+        } catch {
+            progress?.finish()
+            if !finished.isEmpty {
+                emitTrainingResults(finished, epochs: epochs)
+                let count = finished.count
+                emit(.text("Training stopped in epoch \(count + 1) of \(epochs); the table shows the \(count) that finished.\n"))
+            }
+            throw ModuleScripting.languageError(error)
+        }
+        emitTrainingResults(finished, epochs: epochs)
+    }
+
+    /// The epoch table and the training curve, as the cell's output.
+    private func emitTrainingResults(_ records: [EpochRecord], epochs: Int) {
         emit(TrainingTable.item(records))
         let name = "training" + (settings.budget.map { "-\($0.name)" } ?? "")
         let path = addAsset(named: name, extension: "svg", contents: Array(TrainingCurve(records: records, epochs: epochs).svg().utf8))

@@ -12,6 +12,8 @@ public enum ChapterJob {
         case success = 0
         case cellFailed = 1
         case badInput = 2
+        /// Ctrl-C stopped a cell; the shell's convention for SIGINT.
+        case interrupted = 130
 
         public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
     }
@@ -48,7 +50,7 @@ public enum ChapterJob {
             try AssetWriter.write(report.assets, besideFile: assetsBeside)
             switch destination {
             case .inPlace:
-                switch try InPlaceWriter.write(report.updates, into: chapter) {
+                switch try InPlaceWriter.write(report.updates, closing: report.closing, into: chapter) {
                 case .unchanged, .written: break
                 case .mergedIntoEditedChapter:
                     console.error("\(path): note: the chapter's prose changed while it ran; the outputs went into the edited file")
@@ -57,16 +59,17 @@ public enum ChapterJob {
                     console.error("\(path): error: the chapter's cells changed while it ran, so it was not overwritten; "
                                   + "this run's result is in \(beside)")
                 }
-            case .file(let target): try AtomicFile.write(chapter.spliced(report.updates), to: target)
-            case .standardOutput: console.output(String(decoding: chapter.spliced(report.updates), as: UTF8.self))
+            case .file(let target): try AtomicFile.write(chapter.spliced(report.updates, closing: report.closing), to: target)
+            case .standardOutput: console.output(String(decoding: chapter.spliced(report.updates, closing: report.closing), as: UTF8.self))
             }
         } catch {
             console.error(DiagnosticPrinter.render(error))
             return .badInput
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        let summary = report.failed ? "failed" : "ok"
+        let summary = report.interrupted ? "interrupted" : report.failed ? "failed" : "ok"
         console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s")
+        if report.interrupted { return .interrupted }
         return report.failed || conflict ? .cellFailed : .success
     }
 

@@ -12,6 +12,10 @@ public struct ChapterRunner {
         public var cellsRun = 0
         /// Files for the chapter's assets folder (training curves), relative to the chapter.
         public var assets: [ChapterAsset] = []
+        /// The closing marker below the last cell, which lets `--check` see every cell.
+        public var closing: ChapterMarker.Update = .keep
+        /// Ctrl-C stopped the run; the command exits 130.
+        public var interrupted = false
     }
 
     /// A failed cell, kept until positions in the written chapter are known.
@@ -45,6 +49,7 @@ public struct ChapterRunner {
         var report = Report()
         var failures: [Failure] = []
         var stopped = false
+        var lastAttempted = 0
         for cell in chapter.cells {
             if stopped {
                 report.updates[cell.number] = cell.output == nil ? .keep : .markNotRun
@@ -55,6 +60,7 @@ public struct ChapterRunner {
                 continue
             }
             report.cellsRun += 1
+            lastAttempted = cell.number
             do {
                 let result = try interpreter.run(cell.code, cell: cell.number, timeout: options.timeout)
                 if cell.flags.contains(.expectError) {
@@ -65,7 +71,8 @@ public struct ChapterRunner {
                     report.updates[cell.number] = result.items.isEmpty ? .noOutput : .output(marker, result.items)
                 }
             } catch {
-                let expected = cell.flags.contains(.expectError)
+                if case .interrupted = error.message { report.interrupted = true }
+                let expected = cell.flags.contains(.expectError) && !report.interrupted
                 failures.append(Failure(cell: cell, error: error, items: interpreter.emittedItems, printed: interpreter.output,
                                         expected: expected))
                 stopped = !expected
@@ -84,8 +91,13 @@ public struct ChapterRunner {
                 if let diagnostic { report.diagnostics.append(diagnostic) }
             }
         }
+        if let last = hashes.last {
+            report.closing = .write(ChapterMarker(cells: hashes.count, hash: last, status: stopped && lastAttempted < hashes.count ? .notRun : .ok, budget: budget))
+        } else {
+            report.closing = .remove
+        }
         renderFailures(in: chapter)
-        if !failures.isEmpty, let laidOut = try? Chapter.parse(chapter.spliced(report.updates), path: chapter.path),
+        if !failures.isEmpty, let laidOut = try? Chapter.parse(chapter.spliced(report.updates, closing: report.closing), path: chapter.path),
            laidOut.cells.count == chapter.cells.count {
             renderFailures(in: laidOut)
         }
@@ -110,7 +122,8 @@ public struct ChapterRunner {
             return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]), diagnostic)
         }
         let text = failure.printed + DiagnosticPrinter.render(shown.diagnostic(for: error, runningCell: number))
-        let marker = OutputMarker(cell: number, hash: hash, status: failure.expected ? .ok : .error,
+        let status: OutputMarker.Status = if case .interrupted = error.message { .interrupted } else { failure.expected ? .ok : .error }
+        let marker = OutputMarker(cell: number, hash: hash, status: status,
                                   budget: options.library.budget?.name)
         return (.output(marker, failure.items + [.text(text)]),
                 failure.expected ? nil : reported.diagnostic(for: error, runningCell: number))

@@ -14,21 +14,22 @@ enum InPlaceWriter {
         case savedBeside(String)
     }
 
-    static func write(_ updates: [Int: CellUpdate], into chapter: Chapter) throws(Diagnostic) -> Outcome {
+    static func write(_ updates: [Int: CellUpdate], closing: ChapterMarker.Update = .keep,
+                      into chapter: Chapter) throws(Diagnostic) -> Outcome {
         let onDisk = try? Chapter.readBytes(path: chapter.path)
         if onDisk == chapter.bytes {
-            let bytes = chapter.spliced(updates)
+            let bytes = chapter.spliced(updates, closing: closing)
             guard bytes != chapter.bytes else { return .unchanged }
             try AtomicFile.write(bytes, to: chapter.path)
             return .written
         }
         if let onDisk, let edited = try? Chapter.parse(onDisk, path: chapter.path),
            CellHash.chain(edited.cells) == CellHash.chain(chapter.cells) {
-            try AtomicFile.write(edited.spliced(updates), to: chapter.path)
+            try AtomicFile.write(edited.spliced(updates, closing: closing), to: chapter.path)
             return .mergedIntoEditedChapter
         }
         let beside = besidePath(chapter.path)
-        try AtomicFile.write(chapter.spliced(updates), to: beside)
+        try AtomicFile.write(chapter.spliced(updates, closing: closing), to: beside)
         return .savedBeside(beside)
     }
 

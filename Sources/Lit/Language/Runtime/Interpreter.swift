@@ -97,7 +97,8 @@ public final class Interpreter {
         frames = []
         if let timeout {
             timeoutSeconds = timeout
-            deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+            // Capped at about 31 years, so that a huge limit cannot overflow the conversion.
+            deadline = DispatchTime.now().uptimeNanoseconds + UInt64(min(max(0, timeout), 1e9) * 1e9)
         } else {
             deadline = nil
         }
@@ -171,18 +172,22 @@ public final class Interpreter {
         LanguageError(message, at: offset, cell: cellOfRunningCode)
     }
 
-    /// Stops with the cell's time-limit error once its deadline has passed; for library
-    /// code that runs long (a training loop) between cell statements.
+    /// Stops with the cell's time-limit error once its deadline has passed, or with an
+    /// interrupt after Ctrl-C; for library code that runs long (a training loop) between
+    /// cell statements.
     public func checkDeadline() throws(LanguageError) {
+        if InterruptRequest.isRequested { throw error(.interrupted(cell: currentCell), at: nativeCallOffset) }
         guard let deadline, DispatchTime.now().uptimeNanoseconds > deadline else { return }
         throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: nativeCallOffset)
     }
 
-    /// Called at loop iterations and calls, so that `--timeout` stops runaway cells.
+    /// Called at loop iterations and calls, so that `--timeout` and Ctrl-C stop runaway cells.
     @inline(__always)
     func tick(at offset: Int) throws(LanguageError) {
         steps &+= 1
-        guard steps & 1023 == 0, let deadline else { return }
+        guard steps & 1023 == 0 else { return }
+        if InterruptRequest.isRequested { throw error(.interrupted(cell: currentCell), at: offset) }
+        guard let deadline else { return }
         if DispatchTime.now().uptimeNanoseconds > deadline {
             throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: offset)
         }
