@@ -46,3 +46,44 @@ import Testing
         #expect(path == "/nonexistent/dir/chapter.md")
     }
 }
+
+/// Writes that fail after they started leave the old chapter whole and no temporary file.
+@Suite struct AtomicFileFailureTests {
+    @Test func aRenameOntoADirectoryLeavesNothingBehind() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("chapter.md")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        let error = #expect(throws: Diagnostic.self) { try AtomicFile.write(Array("new".utf8), to: target.path) }
+        guard case .writeFailed(let path, let reason)? = error?.message else { Issue.record("wrong error: \(String(describing: error))"); return }
+        #expect(path == target.path)
+        #expect(reason == String(cString: strerror(EISDIR)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["chapter.md"])
+    }
+
+    /// The file-size limit makes `write` fail with EFBIG part of the way through the new
+    /// chapter (in a child process, so no other test sees the limit).
+    @Test func aWriteThatFailsPartwayKeepsTheOldChapter() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let chapter = directory.appendingPathComponent("chapter.md")
+        // 20 cells of 200 printed lines: the written chapter is far past the 64 KiB limit.
+        let cells = (1...20).map { "```swift\nfor i in 0..<200 { print(\"line \\(i) of cell \($0)\") }\n```\n" }
+        let original = Data(("# Big\n\n" + cells.joined(separator: "\n")).utf8)
+        try original.write(to: chapter)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // Ignoring SIGXFSZ makes write return EFBIG instead of killing the process.
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" chapter.md", TestPaths.litrun.path]
+        process.currentDirectoryURL = directory
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("error: cannot write 'chapter.md': \(String(cString: strerror(EFBIG)))"), "\(stderr)")
+        #expect(try Data(contentsOf: chapter) == original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["chapter.md"])
+    }
+}

@@ -157,7 +157,7 @@ import Testing
 
     @Test func readsAFixtureFromDisk() throws {
         let chapter = try Chapter.read(path: MarkdownFixtures.path("containers.md"))
-        #expect(chapter.bytes == MarkdownFixtures.bytes("containers.md"))
+        #expect(try chapter.bytes == MarkdownFixtures.bytes("containers.md"))
         #expect(chapter.cells.count == 7)
     }
 

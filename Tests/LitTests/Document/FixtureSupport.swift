@@ -14,12 +14,20 @@ enum MarkdownFixtures {
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    static func bytes(_ name: String) -> [UInt8] {
-        (try? [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))) ?? []
+    /// A missing fixture is an error, never an empty chapter that tests would pass on.
+    static func bytes(_ name: String) throws -> [UInt8] {
+        let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
+        guard !bytes.isEmpty else { throw MissingFixture(name: name) }
+        return bytes
+    }
+
+    struct MissingFixture: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "fixture \(name) is empty" }
     }
 
     static func chapter(_ name: String) throws -> Chapter {
-        try Chapter.parse(bytes(name), path: "chapters/\(name)")
+        try Chapter.parse(try bytes(name), path: "chapters/\(name)")
     }
 }
 

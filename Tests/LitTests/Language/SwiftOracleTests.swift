@@ -13,6 +13,11 @@ import Testing
         return names.filter { $0.hasSuffix(".swift") }.sorted()
     }()
 
+    /// An empty list would pass the parameterised test by running none.
+    @Test func everyProgramIsFound() {
+        #expect(Self.programs.count == 8, "\(Self.programs)")
+    }
+
     @Test(arguments: programs)
     func programPrintsWhatCompiledSwiftPrints(_ name: String) throws {
         let source = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)

@@ -50,7 +50,7 @@ import Testing
             batches += 1
             if batches == 5 { throw TensorError.invalidArgument("stop") }
         }
-        #expect(throws: TensorError.self) {
+        #expect(throws: TensorError.invalidArgument("stop")) {
             _ = try trainer.fit(net, training: Self.separable(seed: 2, batches: 40), test: Self.separable(seed: 3, batches: 2),
                                 optimizer: SGD(net.parameters(), learningRate: 0.1), epochs: 1)
         }

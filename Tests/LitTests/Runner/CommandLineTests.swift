@@ -35,8 +35,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let url = try write(Self.chapter, in: work)
 
+        // A chapter that never ran has no record of any cell.
         let stale = try runLitrun(["--check", "chapter.md"], in: work)
-        #expect(stale.status == 0, "a chapter with no output blocks yet has nothing recorded to be stale")
+        #expect(stale.status == 1)
+        for (cell, line) in [(1, 3), (2, 10), (3, 14)] {
+            #expect(stale.standardError.contains("chapter.md:\(line):1: error: cell \(cell) is stale: no run of it is recorded"),
+                    "\(stale.standardError)")
+        }
 
         let first = try runLitrun(["chapter.md"], in: work)
         #expect(first.status == 0, "\(first.standardError)")
@@ -56,6 +61,8 @@ import Testing
         let check = try runLitrun(["--check", "chapter.md"], in: work)
         #expect(check.status == 1)
         #expect(check.standardError.contains("chapter.md:18:1: error: cell 2 is stale"), "\(check.standardError)")
+        #expect(check.standardError.contains("error: cell 3 is stale: a cell before it changed since the last run"),
+                "the last cell, which prints nothing, is vouched for by the closing marker")
         #expect(!check.standardError.contains("cell 1 is stale"))
         #expect(try String(contentsOf: url, encoding: .utf8) == edited, "--check must not write")
 
@@ -126,6 +133,23 @@ import Testing
         let both = try runLitrun(["--stdout", "--output", "o.md", "x.md"], in: work)
         #expect(both.status == 2)
         #expect(try runLitrun(["--help"], in: work).status == 0)
+    }
+
+    /// These stopped litrun with a runtime trap (exit 132) before: now each is a positioned error.
+    @Test func trapsAreErrorsNotCrashes() throws {
+        let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        _ = try write("# Traps\n\n```swift\nprint(Int(9.25e18))\n```\n", in: work)
+        let result = try runLitrun(["chapter.md"], in: work)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("""
+            chapter.md:4:7: error: Double value 9.25e+18 cannot be converted to Int because it is outside the representable range
+            print(Int(9.25e18))
+                  ^
+            """), "\(result.standardError)")
+        // A time limit too large for the deadline's nanoseconds.
+        _ = try write("```swift\nprint(1)\n```\n", in: work)
+        #expect(try runLitrun(["--timeout", "1e300", "chapter.md"], in: work).status == 0)
     }
 
     @Test func timeoutNamesTheCell() throws {
