@@ -12,6 +12,7 @@
 #include "OneDNN.h"
 
 #if LK_HAS_ONEDNN
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,12 +46,15 @@ typedef struct {
     size_t scratchpad_bytes;
     int count;
     lk_slot slots[SLOTS];
+    char impl[64];   // oneDNN's name for the implementation it chose, for lk_dnnl_conv_impl
 } lk_entry;
 
 static lk_entry table[ENTRIES];
 static unsigned long ticks;
 static void *workspace[SLOTS + 1];   // blocked copies and scratchpad, shared by all entries
 static size_t workspace_size[SLOTS + 1];
+// Per thread, so that tests running side by side each see their own passes.
+static _Thread_local char last_impl[BACKWARD_WEIGHTS + 1][64];
 
 /// The jit kernels want blocked layouts (nChw16c, OIhw16i16o; format_tag_any lets them
 /// choose), which costs a reorder of every argument. Two cases run faster on the plain
@@ -209,6 +213,9 @@ static int build(lk_entry *e) {
     const dnnl_memory_desc_t *weights = cropped ? &view : NULL;
     dnnl_primitive_desc_t pd;
     if (make_pd(&c, e->key.kind, e->key.bias, &pd)) return 1;
+    const char *impl = NULL;
+    if (dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &impl) == dnnl_success && impl)
+        snprintf(e->impl, sizeof e->impl, "%s", impl);
     int failed;
     switch (e->key.kind) {
     case FORWARD:
@@ -316,6 +323,7 @@ static int valid(const lk_conv_shape *s) {
 
 /// Looks up (or builds) the primitive for this shape and runs it on buffers, in slot order.
 static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
+    last_impl[kind][0] = 0;
     if (!valid(&s)) return 1;
     lk_key key;
     memset(&key, 0, sizeof key);
@@ -327,6 +335,7 @@ static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
         key.threads = lk_dnnl_threads;
         lk_entry *e = lookup(&key);
         status = e ? run(e, buffers) : 1;
+        if (!status) snprintf(last_impl[kind], sizeof last_impl[kind], "%s", e->impl);
     }
     lk_dnnl_leave();
     return status;
@@ -347,6 +356,10 @@ int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *
     return call(s, BACKWARD_WEIGHTS, gbias != NULL, buffers);
 }
 
+const char *lk_dnnl_conv_impl(int pass) {
+    return pass >= FORWARD && pass <= BACKWARD_WEIGHTS ? last_impl[pass] : "";
+}
+
 #else   // built without oneDNN's headers: every call asks for the fallback
 
 int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *w, const float *b, float *y) {
@@ -360,5 +373,9 @@ int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *w,
 int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gw, float *gb) {
     (void)s, (void)x, (void)gy, (void)gw, (void)gb;
     return 1;
+}
+const char *lk_dnnl_conv_impl(int pass) {
+    (void)pass;
+    return "";
 }
 #endif

@@ -20,6 +20,12 @@ struct Convolution {
         static let preferred: Engine = ProcessInfo.processInfo.environment["LIT_CONVOLUTION"] == "im2col" ? .im2col : .automatic
     }
 
+    enum Pass: Int32 { case forward, backwardData, backwardWeights }
+
+    /// oneDNN's name for the implementation that ran this thread's latest pass of this kind
+    /// ("jit:avx2", "jit_wino_4x3:avx512_core", ...); empty when it fell back to im2col.
+    static func oneDNNImplementation(_ pass: Pass) -> String { String(cString: lk_dnnl_conv_impl(pass.rawValue)) }
+
     let batch: Int, inChannels: Int, height: Int, width: Int
     let outChannels: Int, kernelHeight: Int, kernelWidth: Int
     let stride: Int, padding: Int

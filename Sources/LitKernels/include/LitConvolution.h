@@ -20,6 +20,10 @@ int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, c
 int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx);
 /// gweight (and gbias, the sum of gy over N, H, W, unless NULL) from the input x and gy.
 int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias);
+/// oneDNN's name for the implementation ("jit:avx2", "jit_wino_4x3:avx512_core", ...) that ran
+/// this thread's latest pass of kind `pass` (0 forward, 1 backward data, 2 backward weights);
+/// "" when that pass fell back (oneDNN missing or refusing). Tests use it to see what ran.
+const char *lk_dnnl_conv_impl(int pass);
 /// C = alpha * op(A) * op(B) + beta * C on row-major matrices, through oneDNN's SGEMM.
 int lk_dnnl_sgemm(int transposeA, int transposeB, long m, long n, long k, float alpha, const float *a, long lda,
                   const float *b, long ldb, float beta, float *c, long ldc);

@@ -20,9 +20,10 @@ enum GradientCheck {
         var description: String { "input \(input)[\(element)]: analytic \(analytic), numeric \(numeric)" }
     }
 
-    /// The mismatches, empty when the gradients agree. `inputs` must be parameters.
-    static func mismatches(_ inputs: [Tensor], h: Float = 1e-2, relative: Double = 1e-2, absolute: Double = 1e-3,
-                           seed: UInt64 = 0x5eed, _ f: ([Tensor]) throws -> Tensor) throws -> [Mismatch] {
+    /// Runs f, reduces its output to the loss sum(output * W) and back-propagates it, leaving
+    /// the analytic gradients in the inputs' `.grad`. Returns W: fixed random weights in
+    /// [-1, 1], or 1 for a one-element output. `inputs` must be parameters.
+    static func backpropagate(_ inputs: [Tensor], seed: UInt64 = 0x5eed, _ f: ([Tensor]) throws -> Tensor) throws -> NaiveTensor {
         precondition(inputs.allSatisfy(\.requiresGrad), "gradient checks need parameters")
         let output = try f(inputs)
         let weights = output.count == 1 ? NaiveTensor(shape: output.shape, repeating: 1) : TestData.uniform(output.shape, -1...1, seed: seed)
@@ -30,6 +31,13 @@ enum GradientCheck {
         // A parameter checked twice starts from no gradient each time (backward accumulates).
         for input in inputs { input.grad = nil }
         try loss.backward()
+        return weights
+    }
+
+    /// The mismatches, empty when the gradients agree. `inputs` must be parameters.
+    static func mismatches(_ inputs: [Tensor], h: Float = 1e-2, relative: Double = 1e-2, absolute: Double = 1e-3,
+                           seed: UInt64 = 0x5eed, _ f: ([Tensor]) throws -> Tensor) throws -> [Mismatch] {
+        let weights = try backpropagate(inputs, seed: seed, f)
 
         func numericLoss() throws -> Double {
             let out = try GradientMode.withoutGradients { () throws -> Tensor in try f(inputs) }

@@ -51,6 +51,18 @@ struct NaiveTensor {
         set { values[offset(index)] = newValue }
     }
 
+    /// Rank 4 without the variadic subscript's array: the convolution and pooling
+    /// references index millions of times, and allocating for each made them slow.
+    subscript(_ n: Int, _ c: Int, _ h: Int, _ w: Int) -> Double {
+        get { values[offset(n, c, h, w)] }
+        set { values[offset(n, c, h, w)] = newValue }
+    }
+
+    private func offset(_ n: Int, _ c: Int, _ h: Int, _ w: Int) -> Int {
+        precondition(rank == 4)
+        return ((n * shape[1] + c) * shape[2] + h) * shape[3] + w
+    }
+
     /// An engine tensor holding these values rounded to Float.
     func tensor() -> Tensor { Tensor(shape: shape, scalars: values.map(Float.init)) }
 }
