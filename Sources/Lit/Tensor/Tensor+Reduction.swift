@@ -23,8 +23,21 @@ extension Tensor {
         return Tensor.affine(try sum(dims: dims, keepDim: keepDim), scale: 1 / Float(n), shift: 0, "mean")
     }
 
-    /// The largest value; NaN if there is one.
-    public func max() -> Tensor { try! flatten().max(dim: 0) }
+    /// The largest value; NaN if there is one. Tied maxima share the gradient evenly, as
+    /// in PyTorch's max() (its max(dim:) gives all of it to the first, as ours does).
+    public func max() -> Tensor {
+        let value = GradientMode.withoutGradients { try! flatten().max(dim: 0) }
+        guard Tensor.needsGradient([self]) else { return value }
+        let largest = value.data[0]
+        // The tied positions, found now: the input may change in place before backward.
+        let ties = (0..<count).filter { largest.isNaN ? data[$0].isNaN : data[$0] == largest }
+        return value.recordGradient("max", inputs: [self]) { [shape] gradient in
+            let input = Tensor(shape: shape, repeating: 0)
+            let share = gradient.data[0] / Float(ties.count)
+            for index in ties { input.data[index] = share }
+            return [input]
+        }
+    }
 
     /// The largest value along `dim` (the first on ties); the gradient flows to it.
     public func max(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {

@@ -88,18 +88,19 @@ import Testing
                                       engine: engine, reference: reference)
     }
 
-    /// Ties. max(dim:) sends the whole gradient to the first maximum, as PyTorch's max(dim)
-    /// does (it returns the first index and backward scatters to it; pinned in
-    /// TensorReductionTests). max() over everything does the same here, but PyTorch's max()
-    /// splits the gradient evenly among the tied maxima (evenly_distribute_backward): a known
-    /// difference, pinned so that changing it is a decision.
-    @Test func maxOfEverythingSendsATiedGradientToTheFirstMaximum() throws {
+    /// Ties, as in PyTorch: max() over everything splits the gradient evenly among the tied
+    /// maxima (its evenly_distribute_backward); max(dim:) sends all of it to the first maximum
+    /// (the index it returns). A NaN is the maximum, and its positions share the gradient.
+    @Test func tiedMaximaShareTheGradientAsInPyTorch() throws {
         let x = Tensor.parameter(Tensor(shape: [2, 3], scalars: [4, 8, 1, 8, 8, 2]))
         try (x.max() * 6).backward()
-        #expect(x.grad?.scalars == [0, 6, 0, 0, 0, 0], "PyTorch would give [0, 2, 0, 2, 2, 0]")
+        #expect(x.grad?.scalars == [0, 2, 0, 2, 2, 0])
         let y = Tensor.parameter(Tensor(shape: [2, 3], scalars: [4, 8, 1, 8, 8, 2]))
         try (try y.max(dim: 0) * Tensor(shape: [3], scalars: [3, 5, 7])).sum().backward()
-        #expect(y.grad?.scalars == [0, 5, 0, 3, 0, 7], "max(dim:) ties go to the first, as in PyTorch")
+        #expect(y.grad?.scalars == [0, 5, 0, 3, 0, 7])
+        let z = Tensor.parameter(Tensor(shape: [4], scalars: [1, .nan, 3, .nan]))
+        try z.max().backward()
+        #expect(z.grad?.scalars == [0, 0.5, 0, 0.5])
     }
 
     /// Every op of Tensor+Shape.swift that records a gradient, and broadcast(to:).
