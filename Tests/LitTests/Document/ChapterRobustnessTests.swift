@@ -6,7 +6,7 @@ import Testing
     /// Snippets that open and close containers, fences and output blocks.
     static let snippets = [
         "- ", "> ", "```", "~~~~", "\n", "   ", "1. ", "\t", "```swift\n", "\n\n", ">", "\r\n",
-        "<!-- litrun:output cell=1 hash=1 -->\n", "<!-- litrun:end -->\n",
+        "<!-- litrun:output cell=1 hash=1 -->\n", "<!-- litrun:end -->\n", "<!-- litrun:chapter cells=1 hash=1 -->\n",
     ]
 
     /// Bytes that matter to Markdown, so mutations hit fences, containers and markers often.
@@ -49,6 +49,16 @@ import Testing
             #expect(reparsed.spliced(reparsed.sampleUpdates()) == once)
             #expect(reparsed.cells.count == chapter.cells.count)
             #expect(reparsed.cells.allSatisfy { $0.output != nil } && reparsed.orphanOutputs.isEmpty)
+
+            // The closing marker: written once below the last cell, whatever the blocks do,
+            // and settled after one pass.
+            let closing = ChapterMarker.Update.write(ChapterMarker(cells: hashes.count, hash: hashes.last ?? "0"))
+            let closed = chapter.spliced(updates, closing: closing)
+            if let reread = try? Chapter.parse(closed, path: "fuzz.md"), reread.cells.count == chapter.cells.count {
+                #expect(reread.closingMarkers.count == (chapter.cells.isEmpty ? 0 : 1))
+                let keep = Dictionary(uniqueKeysWithValues: reread.cells.map { ($0.number, CellUpdate.keep) })
+                #expect(reread.spliced(keep, closing: closing) == closed)
+            }
         }
         #expect(parsed > 1000)
     }
