@@ -31,29 +31,14 @@ public struct ChapterMarker: Equatable, Sendable {
 
     /// Reads a marker from one line, or returns nil when the line is not one.
     public static func parse(_ line: String) -> ChapterMarker? {
-        guard let words = OutputMarker.commentWords(line), words.first == "litrun:chapter" else { return nil }
-        var cells: Int?
-        var hash: String?
+        guard let attributes = OutputMarker.attributes(of: line, kind: "litrun:chapter"),
+              let cells = attributes["cells"].flatMap({ Int($0) }), cells >= 0, let hash = attributes["hash"] else { return nil }
         var status = OutputMarker.Status.ok
-        var budget: String?
-        for word in words.dropFirst() {
-            guard let equals = word.firstIndex(of: "=") else { return nil }
-            let value = String(word[word.index(after: equals)...])
-            guard !value.isEmpty else { return nil }
-            switch word[..<equals] {
-            case "cells":
-                guard let number = Int(value), number >= 0 else { return nil }
-                cells = number
-            case "hash": hash = value
-            case "status":
-                guard let parsed = OutputMarker.Status(rawValue: value) else { return nil }
-                status = parsed
-            case "budget": budget = value
-            default: continue
-            }
+        if let value = attributes["status"] {
+            guard let parsed = OutputMarker.Status(rawValue: value) else { return nil }
+            status = parsed
         }
-        guard let cells, let hash else { return nil }
-        return ChapterMarker(cells: cells, hash: hash, status: status, budget: budget)
+        return ChapterMarker(cells: cells, hash: hash, status: status, budget: attributes["budget"])
     }
 
     /// A marker found in a chapter, with where it sits.

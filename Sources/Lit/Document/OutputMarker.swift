@@ -42,30 +42,28 @@ public struct OutputMarker: Equatable, Sendable {
 
     /// Reads a begin marker from one line, or returns nil when the line is not one.
     public static func parse(_ line: String) -> OutputMarker? {
-        guard let words = commentWords(line), words.first == "litrun:output" else { return nil }
-        var cell: Int?
-        var hash: String?
+        guard let attributes = attributes(of: line, kind: "litrun:output"),
+              let cell = attributes["cell"].flatMap({ Int($0) }), cell > 0, let hash = attributes["hash"] else { return nil }
         var status = Status.ok
-        var budget: String?
+        if let value = attributes["status"] {
+            guard let parsed = Status(rawValue: value) else { return nil }
+            status = parsed
+        }
+        return OutputMarker(cell: cell, hash: hash, status: status, budget: attributes["budget"])
+    }
+
+    /// The `key=value` words of a one-line litrun comment of this kind, or nil when the
+    /// line is not one or a word is malformed. Unknown keys are kept, for later versions.
+    static func attributes(of line: String, kind: String) -> [String: String]? {
+        guard let words = commentWords(line), words.first.map(String.init) == kind else { return nil }
+        var attributes: [String: String] = [:]
         for word in words.dropFirst() {
             guard let equals = word.firstIndex(of: "=") else { return nil }
-            let key = word[..<equals]
             let value = String(word[word.index(after: equals)...])
             guard !value.isEmpty else { return nil }
-            switch key {
-            case "cell":
-                guard let number = Int(value), number > 0 else { return nil }
-                cell = number
-            case "hash": hash = value
-            case "status":
-                guard let parsed = Status(rawValue: value) else { return nil }
-                status = parsed
-            case "budget": budget = value
-            default: continue
-            }
+            attributes[String(word[..<equals])] = value
         }
-        guard let cell, let hash else { return nil }
-        return OutputMarker(cell: cell, hash: hash, status: status, budget: budget)
+        return attributes
     }
 
     /// Whether a line is the end marker, allowing the spacing a person might type.

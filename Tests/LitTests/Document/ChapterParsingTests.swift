@@ -173,6 +173,23 @@ import Testing
         #expect(OutputMarker.parse("<!--->") == nil)
         #expect(OutputMarker.isEnd("<!--  litrun:end-->"))
     }
+
+    @Test func parsesAndRendersClosingMarkers() throws {
+        let marker = ChapterMarker(cells: 7, hash: "5f2a9c1e", status: .notRun, budget: "quick")
+        #expect(marker.text == "<!-- litrun:chapter cells=7 hash=5f2a9c1e status=not-run budget=quick -->")
+        #expect(ChapterMarker.parse(marker.text) == marker)
+        #expect(ChapterMarker.parse("<!--litrun:chapter hash=ab cells=0 future=1-->") == ChapterMarker(cells: 0, hash: "ab"))
+        #expect(ChapterMarker.parse("<!-- litrun:chapter cells=-1 hash=ab -->") == nil)
+        #expect(ChapterMarker.parse("<!-- litrun:chapter cells=2 -->") == nil)
+        #expect(ChapterMarker.parse("<!-- litrun:chapter cells=2 hash=ab status=weird -->") == nil)
+        #expect(ChapterMarker.parse("<!-- litrun:output cell=2 hash=ab -->") == nil)
+        #expect(OutputMarker.parse(marker.text) == nil)
+
+        // Found where cmark sees an HTML block; inside a code block it is code.
+        let chapter = try Chapter.parse(Array("```swift\nlet a = 1\n```\n\n<!-- litrun:chapter cells=1 hash=ab -->\n\n```text\n<!-- litrun:chapter cells=9 hash=cd -->\n```\n".utf8), path: "c.md")
+        #expect(chapter.closingMarkers.map(\.marker) == [ChapterMarker(cells: 1, hash: "ab")])
+        #expect(chapter.closingMarkers.map(\.line) == [5])
+    }
 }
 
 extension Chapter {
