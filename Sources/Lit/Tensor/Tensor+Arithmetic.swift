@@ -56,6 +56,7 @@ extension Tensor {
     static func combine(_ op: lk_binary_op, _ a: Tensor, _ b: Tensor, _ name: String,
                         into destination: Tensor? = nil) throws(TensorError) -> Tensor {
         guard let plan = BroadcastPlan(a.shape, b.shape) else { throw .shapeMismatch(op: name, a.shape, b.shape) }
+        try checkSize(plan.shape, op: name)
         let output = destination ?? Tensor(uninitializedShape: plan.shape)
         let (sa, sb) = plan.innerStrides
         let (pa, pb, po) = (a.data, b.data, output.data)

@@ -4,6 +4,7 @@ extension Tensor {
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         guard a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[0] else { throw .shapeMismatch(op: "matmul", a.shape, b.shape) }
         let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+        try checkSize([m, n], op: "matmul")
         let output = Tensor(uninitializedShape: [m, n])
         BLAS.sgemm(m: m, n: n, k: k, a: a.data, lda: k, b: b.data, ldb: n, c: output.data, ldc: n)
         return output.recordGradient("matmul", inputs: [a, b]) { gradient in

@@ -70,3 +70,22 @@ import Testing
         #expect(finished > 20 && failed > 20, "finished \(finished), failed \(failed)")
     }
 }
+
+/// Outputs larger than their inputs (broadcasting, matrix products) stop at the tensor size
+/// limit with an error at the operation, instead of an allocation that ends the process.
+@Suite struct TensorSizeLimitTests {
+    @Test func broadcastingPastTheLimitIsAnError() throws {
+        let code = "let a = zeros(1048576, 1)\nlet b = zeros(1, 1048576)\nlet c = a + b"
+        let error = try #require(failure(code))
+        #expect(error.message.text == "'+' would make a tensor of shape [1048576, 1048576], more than 2^31 elements")
+        #expect(error.offset == code.utf8Offset(of: "+"))
+    }
+
+    @Test func aMatrixProductPastTheLimitIsAnError() throws {
+        let code = "let a = zeros(65536, 1)\nlet b = zeros(1, 65536)\nlet c = matmul(a, b)"
+        let error = try #require(failure(code))
+        #expect(error.message.text == "'matmul' would make a tensor of shape [65536, 65536], more than 2^31 elements")
+        // Products inside the limit are made as before.
+        #expect(try output("print(matmul(zeros(2, 1), zeros(1, 3)).shape)") == "[2, 3]\n")
+    }
+}
