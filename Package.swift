@@ -7,6 +7,8 @@ let package = Package(
         .library(name: "Lit", targets: ["Lit"]),
         .executable(name: "litrun", targets: ["litrun"]),
         .executable(name: "lit-bench", targets: ["lit-bench"]),
+        // For the libFuzzer package in fuzz/, which links these bodies into fuzz binaries.
+        .library(name: "LitFuzzTargets", targets: ["LitFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +41,12 @@ let package = Package(
             name: "Lit",
             dependencies: ["CMark", "COpenBLAS", "CZlib", "LitKernels"]
         ),
+        // The fuzz targets' bodies: the fuzz binaries (fuzz/) and the test suite's corpus
+        // replay run exactly this code.
+        .target(
+            name: "LitFuzzTargets",
+            dependencies: ["Lit"]
+        ),
         .executableTarget(
             name: "litrun",
             dependencies: [
@@ -54,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "LitTests",
             // CZlib writes the gzip fixtures of the IDX reader's tests.
-            dependencies: ["Lit", "CZlib"],
+            dependencies: ["Lit", "CZlib", "LitFuzzTargets"],
             exclude: ["Fixtures"]
         ),
     ]

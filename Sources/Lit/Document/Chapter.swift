@@ -21,7 +21,8 @@ public struct Chapter: Sendable, Equatable {
     public let orphanOutputs: [OutputBlock]
     /// The closing markers below the last cell (normally one), in document order.
     public let closingMarkers: [ChapterMarker.Placed]
-    /// "\r\n" when the chapter's first line ends with CRLF, otherwise "\n"; used for inserted lines.
+    /// "\r\n" when the first cell's fence line (or, if it has no terminator, the chapter's
+    /// first line) ends with CRLF, otherwise "\n"; used for inserted lines.
     public let lineEnding: String
 
     let lines: LineTable
@@ -38,7 +39,13 @@ public struct Chapter: Sendable, Equatable {
         self.orphanOutputs = orphanOutputs
         self.closingMarkers = closingMarkers
         self.lines = lines
-        self.lineEnding = lines.firstTerminator == Array("\r\n".utf8) ? "\r\n" : "\n"
+        // Splicing keeps the first cell's fence line and its terminator, so the chapter it
+        // writes reads back with the same line ending and a second splice changes nothing.
+        var terminator = lines.firstTerminator
+        if let fence = cells.first?.fenceLine, lines.contains(fence), lines.contentEnd(fence) < lines.ends[fence - 1] {
+            terminator = Array(bytes[lines.contentEnd(fence)..<lines.ends[fence - 1]])
+        }
+        self.lineEnding = terminator == Array("\r\n".utf8) ? "\r\n" : "\n"
         self.missingClosingFences = missingClosingFences
     }
 

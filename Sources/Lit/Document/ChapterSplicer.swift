@@ -16,7 +16,9 @@ extension Chapter {
         var edits: [Edit] = []
         var closingLines: [String] = []
         if closing != .keep {
-            edits += closingMarkers.map { Edit(range: removalRange(line: $0.line, end: $0.range.upperBound), replacement: []) }
+            edits += closingMarkers.map {
+                Edit(range: removalRange(line: $0.line, end: $0.range.upperBound, wholeLines: false), replacement: [])
+            }
         }
         if case .write(let marker) = closing { closingLines = [marker.text] }
         for cell in cells {
@@ -46,7 +48,9 @@ extension Chapter {
             }
         }
         if removeOrphans {
-            edits += orphanOutputs.map { Edit(range: removalRange(line: $0.line, end: $0.range.upperBound), replacement: []) }
+            edits += orphanOutputs.map {
+                Edit(range: removalRange(line: $0.line, end: $0.range.upperBound, wholeLines: true), replacement: [])
+            }
         }
         return apply(edits)
     }
@@ -70,16 +74,19 @@ extension Chapter {
     }
 
     /// An orphan block or an old closing marker (from `line` to the byte `end`) goes with
-    /// the blank lines before it, so removing it leaves no gap behind.
-    private func removalRange(line first: Int, end blockEnd: Int) -> Range<Int> {
+    /// the blank lines before it, so removing it leaves no gap behind. An orphan goes as
+    /// whole lines, so the line before keeps its own terminator (`lineEnding` may be read
+    /// from it); a closing marker takes the terminator before it and leaves its own, which
+    /// then ends the marker written below the last cell.
+    private func removalRange(line first: Int, end blockEnd: Int, wholeLines: Bool) -> Range<Int> {
         var line = first
         while line > 1, isBlank(line - 1), !isCellLine(line - 1) { line -= 1 }
-        if line > 1 { return lines.contentEnd(line - 1)..<blockEnd }
-        // At the top of the file the block's own terminator goes instead.
         var end = blockEnd
         if end < bytes.count, bytes[end] == UInt8(ascii: "\r") { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 }
-        return 0..<end
+        if line > 1, !wholeLines || end == blockEnd { return lines.contentEnd(line - 1)..<blockEnd }
+        // At the top of the file the block's own terminator goes instead.
+        return lines.start(line)..<end
     }
 
     /// Blank, or a block quote's bare `>`, which is the blank line a block inside a quote

@@ -1,0 +1,3 @@
+let (trainIter, testIter) = loadFashionMNIST(batchSize: 16)
+print(trainIter)
+print(testIter)

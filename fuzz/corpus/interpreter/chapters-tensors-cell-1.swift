@@ -1,0 +1,6 @@
+let a = tensor([[1, 2, 3], [4, 5, 6]])
+print(a, a.shape, a.rank)
+let noise = randn(2, 3)
+print(noise)
+let X = rand(4, 3, 6, 6)
+print(X.shape, zeros([1, 3, 1, 1]).shape, arange(5))

@@ -1,0 +1,8 @@
+let kernel = Parameter(randn(6, 3, 3, 3) * 0.1)
+let features = maxPool2d(relu(conv2d(X, kernel, padding: 1)), kernelSize: 2)
+print(features.shape, globalAvgPool2d(features).shape)
+let logits = matmul(features.flatten(from: 1), randn(6 * 3 * 3, 10))
+let labels = tensor([0, 3, 7, 9])
+let crossEntropyLoss = crossEntropy(logits, labels)
+crossEntropyLoss.backward()
+print(kernel.grad!.shape)

@@ -1,0 +1,5 @@
+func checkedSize(_ n: Int) -> Int {
+    precondition(n > 0, "size must be positive")
+    return n
+}
+checkedSize(-1)

@@ -1,0 +1,4 @@
+func forever(_ n: Int) -> Int {
+    forever(n + 1) + 1
+}
+forever(0)

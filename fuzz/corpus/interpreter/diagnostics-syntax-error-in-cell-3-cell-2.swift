@@ -1,0 +1,1 @@
+print("cell two", a + 1)

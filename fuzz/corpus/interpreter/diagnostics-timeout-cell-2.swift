@@ -1,0 +1,4 @@
+var spins = 0
+while true {
+    spins += 1
+}

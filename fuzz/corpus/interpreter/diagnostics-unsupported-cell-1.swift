@@ -1,0 +1,3 @@
+protocol Layer {
+    func forward(_ x: Double) -> Double
+}

@@ -1,0 +1,1 @@
+let quoteInList = 6

@@ -1,0 +1,3 @@
+let a = 1
+	let b = a + 1
+print(b)

@@ -1,0 +1,1 @@
+let tilde = 1

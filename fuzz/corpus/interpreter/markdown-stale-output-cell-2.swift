@@ -1,0 +1,1 @@
+let second = 2

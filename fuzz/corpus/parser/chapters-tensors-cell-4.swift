@@ -1,0 +1,4 @@
+let again = (w * w).sum()
+again.backward()
+print(w.grad!)
+w.grad = nil

@@ -1,0 +1,1 @@
+let b = rand(2, 3) + rand(4)

@@ -1,0 +1,58 @@
+let a = tensor([[1, 2, 3], [4, 5, 6]])
+print(a, a.shape, a.rank)
+let noise = randn(2, 3)
+print(noise)
+let X = rand(4, 3, 6, 6)
+print(X.shape, zeros([1, 3, 1, 1]).shape, arange(5))
+
+let scale = tensor([1.0, 10.0, 100.0]).reshape(1, 3, 1, 1)
+let scaled = X * scale + 1
+print(scaled.mean(dims: [0, 2, 3]))
+print(a.sum(), a.sum(dim: 0), a.mean(dim: 1, keepDim: true).shape)
+print(a.max(dim: 1), a.argmax(dim: 1), a.transposed().shape)
+print(cat([a, a], dim: 0).shape, a[1], a.flatten().shape)
+
+let w = Parameter(tensor([1.0, -2.0, 3.0]))
+let loss = (w * w).sum() + relu(w).sum()
+loss.backward()
+print(loss.item(), w.grad!)
+
+let again = (w * w).sum()
+again.backward()
+print(w.grad!)
+w.grad = nil
+
+let kernel = Parameter(randn(6, 3, 3, 3) * 0.1)
+let features = maxPool2d(relu(conv2d(X, kernel, padding: 1)), kernelSize: 2)
+print(features.shape, globalAvgPool2d(features).shape)
+let logits = matmul(features.flatten(from: 1), randn(6 * 3 * 3, 10))
+let labels = tensor([0, 3, 7, 9])
+let crossEntropyLoss = crossEntropy(logits, labels)
+crossEntropyLoss.backward()
+print(kernel.grad!.shape)
+
+func batchNorm(_ X: Tensor, gamma: Tensor, beta: Tensor, movingMean: Tensor, movingVar: Tensor,
+               eps: Double, momentum: Double, isTraining: Bool) -> (Tensor, Tensor, Tensor) {
+    if !isTraining {
+        let XHat = (X - movingMean) / sqrt(movingVar + eps)
+        return (gamma * XHat + beta, movingMean, movingVar)
+    }
+    precondition(X.rank == 2 || X.rank == 4)
+    let dims = X.rank == 2 ? [0] : [0, 2, 3]
+    let mean = X.mean(dims: dims, keepDim: true)
+    let variance = ((X - mean) * (X - mean)).mean(dims: dims, keepDim: true)
+    let XHat = (X - mean) / sqrt(variance + eps)
+    let newMean = momentum * movingMean + (1.0 - momentum) * mean
+    let newVar = momentum * movingVar + (1.0 - momentum) * variance
+    return (gamma * XHat + beta, newMean.detached(), newVar.detached())
+}
+
+let shape = [1, 3, 1, 1]
+let (Y, movingMean, movingVar) = batchNorm(scaled, gamma: ones(shape), beta: zeros(shape),
+    movingMean: zeros(shape), movingVar: ones(shape), eps: 1e-5, momentum: 0.9, isTraining: true)
+let channelMean = Y.mean(dims: [0, 2, 3], keepDim: true)
+let channelVariance = ((Y - channelMean) * (Y - channelMean)).mean(dims: [0, 2, 3])
+for c in 0..<3 {
+    print("channel \(c): mean \(String(format: "%.4f", abs(channelMean.flatten()[c].item()))), variance \(String(format: "%.4f", channelVariance[c].item()))")
+}
+print(movingMean.flatten(), movingVar.shape)

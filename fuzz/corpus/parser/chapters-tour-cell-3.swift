@@ -1,0 +1,1 @@
+let scaled = batchSize * momentum

@@ -1,0 +1,2 @@
+let epsilon = 1e-5
+	print("ε =", epsilon)

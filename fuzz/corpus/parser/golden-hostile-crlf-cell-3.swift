@@ -1,0 +1,3 @@
+let 名字 = "批量"
+print(名字, terminator: "")
+print("!")

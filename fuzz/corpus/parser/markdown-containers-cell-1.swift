@@ -1,0 +1,1 @@
+let inList = 1

@@ -1,0 +1,1 @@
+let onMarkerLine = 2

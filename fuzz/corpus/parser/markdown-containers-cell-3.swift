@@ -1,0 +1,1 @@
+let wide = 3

@@ -1,0 +1,1 @@
+let tight = 7
