@@ -46,6 +46,11 @@ public enum DiagnosticMessage: Sendable, Equatable {
     case layer(path: String, type: String, TensorError)
     case runtime(String)
 
+    /// Ctrl-C stopped the cell: not a failure of its code.
+    public var isInterrupt: Bool {
+        if case .interrupted = self { true } else { false }
+    }
+
     public var text: String {
         switch self {
         case .unreadableFile(let path, let reason): "cannot read '\(path)': \(reason)"

@@ -32,12 +32,8 @@ public struct ChapterMarker: Equatable, Sendable {
     /// Reads a marker from one line, or returns nil when the line is not one.
     public static func parse(_ line: String) -> ChapterMarker? {
         guard let attributes = OutputMarker.attributes(of: line, kind: "litrun:chapter"),
-              let cells = attributes["cells"].flatMap({ Int($0) }), cells >= 0, let hash = attributes["hash"] else { return nil }
-        var status = OutputMarker.Status.ok
-        if let value = attributes["status"] {
-            guard let parsed = OutputMarker.Status(rawValue: value) else { return nil }
-            status = parsed
-        }
+              let cells = attributes["cells"].flatMap({ Int($0) }), cells >= 0, let hash = attributes["hash"],
+              let status = OutputMarker.Status(attribute: attributes["status"]) else { return nil }
         return ChapterMarker(cells: cells, hash: hash, status: status, budget: attributes["budget"])
     }
 

@@ -22,30 +22,33 @@ extension Chapter {
         }
         if case .write(let marker) = closing { closingLines = [marker.text] }
         for cell in cells {
+            let update = updates[cell.number] ?? .keep
             // The last cell carries the closing marker below whatever its block becomes.
             let tail = cell.number == cells.count ? closingLines : []
-            switch updates[cell.number] ?? .keep {
-            case .keep, .markNotRun:
-                if let output = cell.output, updates[cell.number] == .markNotRun, !output.markerRange.isEmpty {
+            switch update {
+            case .keep:
+                break
+            case .markNotRun:
+                if let output = cell.output, !output.markerRange.isEmpty {
                     var marker = output.marker
                     marker.status = .notRun
                     edits.append(Edit(range: output.markerRange, replacement: Array(marker.text.utf8)))
                 }
-                guard !tail.isEmpty else { continue }
-                let end = cell.output?.range.upperBound ?? cell.range.upperBound
-                edits.append(Edit(range: end..<end, replacement: insertion(tail, below: cell, closingFence: cell.output == nil)))
             case .noOutput:
                 if let output = cell.output {
                     edits.append(Edit(range: cell.range.upperBound..<output.range.upperBound, replacement: []))
                 }
-                guard !tail.isEmpty else { continue }
-                let end = cell.range.upperBound
-                edits.append(Edit(range: end..<end, replacement: insertion(tail, below: cell)))
             case .output(let marker, let items):
                 let end = cell.output?.range.upperBound ?? cell.range.upperBound
                 let lines = OutputBlockRenderer.render(marker, items) + (tail.isEmpty ? [] : [""] + tail)
                 edits.append(Edit(range: cell.range.upperBound..<end, replacement: insertion(lines, below: cell)))
+                continue
             }
+            guard !tail.isEmpty else { continue }
+            // Below the block that stays, else below the cell (closing its fence if open).
+            let keptBlock = update == .noOutput ? nil : cell.output
+            let end = keptBlock?.range.upperBound ?? cell.range.upperBound
+            edits.append(Edit(range: end..<end, replacement: insertion(tail, below: cell, closingFence: keptBlock == nil)))
         }
         if removeOrphans {
             edits += orphanOutputs.map {

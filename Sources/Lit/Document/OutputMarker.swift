@@ -11,6 +11,12 @@ public struct OutputMarker: Equatable, Sendable {
         case notRun = "not-run"
         /// The run was stopped by Ctrl-C while this cell ran.
         case interrupted
+
+        /// The `status` attribute's value: absent is `.ok`, an unknown one nil.
+        init?(attribute: String?) {
+            guard let attribute else { self = .ok; return }
+            self.init(rawValue: attribute)
+        }
     }
 
     /// The end marker that closes every output block.
@@ -43,12 +49,8 @@ public struct OutputMarker: Equatable, Sendable {
     /// Reads a begin marker from one line, or returns nil when the line is not one.
     public static func parse(_ line: String) -> OutputMarker? {
         guard let attributes = attributes(of: line, kind: "litrun:output"),
-              let cell = attributes["cell"].flatMap({ Int($0) }), cell > 0, let hash = attributes["hash"] else { return nil }
-        var status = Status.ok
-        if let value = attributes["status"] {
-            guard let parsed = Status(rawValue: value) else { return nil }
-            status = parsed
-        }
+              let cell = attributes["cell"].flatMap({ Int($0) }), cell > 0, let hash = attributes["hash"],
+              let status = Status(attribute: attributes["status"]) else { return nil }
         return OutputMarker(cell: cell, hash: hash, status: status, budget: attributes["budget"])
     }
 

@@ -59,8 +59,9 @@ extension Interpreter {
         if let budget = settings.budget {
             emit(.text(budgetNote(budget, epochs: epochs, requested: requested, training: training, test: test)))
         }
+        let records: [EpochRecord]
         do {
-            _ = try trainer.fit(net, training: training, test: test, optimizer: optimizer, epochs: epochs)
+            records = try trainer.fit(net, training: training, test: test, optimizer: optimizer, epochs: epochs)
         } catch {
             progress?.finish()
             if !finished.isEmpty {
@@ -70,7 +71,7 @@ extension Interpreter {
             }
             throw ModuleScripting.languageError(error)
         }
-        emitTrainingResults(finished, epochs: epochs)
+        emitTrainingResults(records, epochs: epochs)
     }
 
     /// The epoch table and the training curve, as the cell's output.

@@ -69,12 +69,8 @@ struct ScriptArguments {
         if let negative = sizes.first(where: { $0 < 0 }) {
             throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(negative)"))
         }
-        // Stop at the first size that passes the limit, before a product can overflow.
-        var elements = 1
-        for size in sizes {
-            let (product, overflow) = elements.multipliedReportingOverflow(by: Swift.max(size, 1))
-            elements = product
-            guard !overflow, elements <= 1 << 31 else { throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements")) }
+        guard !Tensor.exceedsSizeLimit(sizes, countingEmptyDimensionsAsOne: true) else {
+            throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements"))
         }
     }
 

@@ -71,7 +71,7 @@ public struct ChapterRunner {
                     report.updates[cell.number] = result.items.isEmpty ? .noOutput : .output(marker, result.items)
                 }
             } catch {
-                if case .interrupted = error.message { report.interrupted = true }
+                if error.message.isInterrupt { report.interrupted = true }
                 let expected = cell.flags.contains(.expectError) && !report.interrupted
                 failures.append(Failure(cell: cell, error: error, items: interpreter.emittedItems, printed: interpreter.output,
                                         expected: expected))
@@ -122,7 +122,7 @@ public struct ChapterRunner {
             return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]), diagnostic)
         }
         let text = failure.printed + DiagnosticPrinter.render(shown.diagnostic(for: error, runningCell: number))
-        let status: OutputMarker.Status = if case .interrupted = error.message { .interrupted } else { failure.expected ? .ok : .error }
+        let status: OutputMarker.Status = error.message.isInterrupt ? .interrupted : failure.expected ? .ok : .error
         let marker = OutputMarker(cell: number, hash: hash, status: status,
                                   budget: options.library.budget?.name)
         return (.output(marker, failure.items + [.text(text)]),

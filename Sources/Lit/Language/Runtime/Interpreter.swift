@@ -176,9 +176,7 @@ public final class Interpreter {
     /// interrupt after Ctrl-C; for library code that runs long (a training loop) between
     /// cell statements.
     public func checkDeadline() throws(LanguageError) {
-        if InterruptRequest.isRequested { throw error(.interrupted(cell: currentCell), at: nativeCallOffset) }
-        guard let deadline, DispatchTime.now().uptimeNanoseconds > deadline else { return }
-        throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: nativeCallOffset)
+        try stopIfDue(at: nativeCallOffset)
     }
 
     /// Called at loop iterations and calls, so that `--timeout` and Ctrl-C stop runaway cells.
@@ -186,10 +184,13 @@ public final class Interpreter {
     func tick(at offset: Int) throws(LanguageError) {
         steps &+= 1
         guard steps & 1023 == 0 else { return }
+        try stopIfDue(at: offset)
+    }
+
+    /// Throws the interrupt after Ctrl-C, or the time-limit error once the deadline passed.
+    private func stopIfDue(at offset: Int) throws(LanguageError) {
         if InterruptRequest.isRequested { throw error(.interrupted(cell: currentCell), at: offset) }
-        guard let deadline else { return }
-        if DispatchTime.now().uptimeNanoseconds > deadline {
-            throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: offset)
-        }
+        guard let deadline, DispatchTime.now().uptimeNanoseconds > deadline else { return }
+        throw error(.timedOut(cell: currentCell, seconds: timeoutSeconds), at: offset)
     }
 }
