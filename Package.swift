@@ -5,6 +5,7 @@ let package = Package(
     name: "litrun",
     products: [
         .library(name: "Lit", targets: ["Lit"]),
+        .library(name: "LitNN", targets: ["LitNN"]),
         .executable(name: "litrun", targets: ["litrun"]),
         .executable(name: "lit-bench", targets: ["lit-bench"]),
         // For the libFuzzer package in fuzz/, which links these bodies into fuzz binaries.
@@ -37,32 +38,54 @@ let package = Package(
             // oneDNN (Debian's libdnnl-dev) has no pkg-config file.
             linkerSettings: [.linkedLibrary("dnnl")]
         ),
-        .target(
-            name: "Lit",
-            dependencies: ["CMark", "COpenBLAS", "CZlib", "LitKernels"]
-        ),
+        // One target per layer; each depends only on layers below it, so an import that
+        // runs upward does not compile. Diagnostics and Random sit at the bottom.
+        .target(name: "LitDiagnostics", dependencies: ["LitTensor"]), // TEMP
+        .target(name: "LitRandom"),
+        // Tensors, their operations and autograd.
+        .target(name: "LitTensor", dependencies: ["LitKernels", "COpenBLAS", "LitRandom"]), // TEMP
+        // Modules, layers, losses, optimizers and the training loop, usable from plain Swift.
+        .target(name: "LitNN", dependencies: ["LitTensor"]),
+        // IDX files, Fashion-MNIST, resizing and loaders.
+        .target(name: "LitData", dependencies: ["LitTensor", "CZlib"]),
+        // Training tables, SVG figures and progress lines.
+        .target(name: "LitRendering", dependencies: ["LitNN"]),
+        // The chapter: cmark reading, cells, the output-block format, splicing, atomic
+        // writes. The only user of CMark.
+        .target(name: "LitDocument", dependencies: ["CMark", "LitDiagnostics"]),
+        // The cell language: lexer, parser, resolver and interpreter. It knows nothing of
+        // tensors; libraries plug in through its registration API.
+        .target(name: "LitLanguage", dependencies: ["LitDiagnostics", "LitRandom"]),
+        // The cell bindings of tensors, modules, data and `train`.
+        .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitNN", "LitData", "LitRendering", "LitDocument"]),
+        // Running chapters: the runner, --check and the command's jobs.
+        .target(name: "Lit", dependencies: ["LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitDiagnostics"]),
         // The fuzz targets' bodies: the fuzz binaries (fuzz/) and the test suite's corpus
         // replay run exactly this code.
         .target(
             name: "LitFuzzTargets",
-            dependencies: ["Lit"]
+            dependencies: ["Lit", "LitLibrary", "LitLanguage", "LitDocument", "LitDiagnostics"]
         ),
         .executableTarget(
             name: "litrun",
             dependencies: [
-                "Lit",
+                "Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitRendering", "LitNN", "LitData", "LitTensor",
+                "LitRandom", "LitLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "lit-bench",
-            dependencies: ["Lit"],
+            dependencies: ["Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitNN", "LitTensor", "LitRandom", "LitLanguage"],
             path: "bench/Sources/lit-bench"
         ),
         .testTarget(
             name: "LitTests",
             // CZlib writes the gzip fixtures of the IDX reader's tests.
-            dependencies: ["Lit", "CZlib", "LitFuzzTargets"],
+            dependencies: [
+                "Lit", "LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitData", "LitNN",
+                "LitTensor", "LitRandom", "LitDiagnostics", "CZlib", "LitFuzzTargets",
+            ],
             exclude: ["Fixtures"]
         ),
     ]

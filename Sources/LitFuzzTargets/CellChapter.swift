@@ -1,4 +1,5 @@
-import Lit
+import LitDiagnostics
+import LitDocument
 
 /// A cell's source as the one cell of a chapter. Reading it back through the chapter
 /// reader gives the code exactly as litrun hands it to the language: valid UTF-8 without

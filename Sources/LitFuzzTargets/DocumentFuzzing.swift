@@ -1,4 +1,5 @@
-import Lit
+import LitDiagnostics
+import LitDocument
 
 /// Chapter bytes through the reader and the splicer. Besides not crashing, the reader and
 /// splicer keep three promises: splicing nothing gives back every byte, writing outputs

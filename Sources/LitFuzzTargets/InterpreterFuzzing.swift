@@ -1,4 +1,6 @@
 import Lit
+import LitDiagnostics
+import LitDocument
 
 /// Source text run as the one cell of a chapter, with the whole library, through the
 /// runner that `litrun` uses: its large stack, its `--timeout`, its error rendering and

@@ -1,15 +1,15 @@
-import Lit
+import LitLibrary
 
 /// Source text through the lexer, parser and resolver, as before a cell runs; nothing runs.
 enum ParserFuzzing {
     /// Checking reads the library's names and declares nothing, so one interpreter serves every input.
-    nonisolated(unsafe) private static let interpreter = Interpreter(seed: 0)
+    nonisolated(unsafe) private static let session = ChapterSession(seed: 0)
 
     static func run(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let chapter = try CellChapter.make(bytes) else { return }
         let code = chapter.cells[0].code
         do {
-            try interpreter.check(code, cell: 1)
+            try session.interpreter.check(code, cell: 1)
         } catch {
             guard error.offset >= 0, error.offset <= code.utf8.count else {
                 throw FuzzFailure("a syntax error at offset \(error.offset) lies outside the cell's \(code.utf8.count) bytes")

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import Lit
+import enum LitLanguage.InterruptRequest
+import LitLibrary
+import LitRendering
 
 /// The `litrun` command: a thin layer over `ChapterJob`; all logic lives in Lit.
 @main

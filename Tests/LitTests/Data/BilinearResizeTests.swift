@@ -1,5 +1,5 @@
+import LitData
 import Testing
-@testable import Lit
 
 /// The resize against hand-computed values and against Pillow itself.
 @Suite struct BilinearResizeTests {

@@ -1,17 +1,19 @@
 import Foundation
+import LitData
+import LitLanguage
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// `loadFashionMNIST` and its loaders as cells see them, on a small directory laid out
 /// like Fashion-MNIST's (5 training and 3 test images), and on the real files.
 @Suite struct DataCellTests {
     func run(_ code: String, directory: URL, budget: Budget? = nil, seed: UInt64 = 0) throws -> String {
         let settings = LibrarySettings(dataDirectory: directory.path, budget: budget)
-        return try Interpreter(seed: seed, settings: settings).run(code, cell: 1).text
+        return try ChapterSession(seed: seed, settings: settings).run(code, cell: 1).text
     }
 
     func error(_ code: String, directory: URL) -> LanguageError? {
-        do { _ = try Interpreter(seed: 0, settings: LibrarySettings(dataDirectory: directory.path)).run(code, cell: 1) } catch {
+        do { _ = try ChapterSession(seed: 0, settings: LibrarySettings(dataDirectory: directory.path)).run(code, cell: 1) } catch {
             return error
         }
         return nil

@@ -1,6 +1,6 @@
 import Foundation
+import LitData
 import Testing
-@testable import Lit
 
 /// `litrun --data DIR` reaches `loadFashionMNIST`.
 @Suite struct DataCommandLineTests {

@@ -1,5 +1,5 @@
+import LitData
 import Testing
-@testable import Lit
 
 /// The loader over small synthetic sets in which every image says which one it is: its
 /// first pixel holds its index, its label is the index mod 10.

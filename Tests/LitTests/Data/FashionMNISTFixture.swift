@@ -1,5 +1,4 @@
 import Foundation
-@testable import Lit
 
 /// A data directory laid out as Fashion-MNIST's, holding a few 28×28 images, so that
 /// loading and the cell language can be tested without the real files.

@@ -1,6 +1,7 @@
 import Foundation
+import LitData
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// Loading Fashion-MNIST: from a small directory laid out like the real one, and from the
 /// real files where `dataset-fashion-mnist` is installed.

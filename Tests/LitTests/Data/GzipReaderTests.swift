@@ -1,6 +1,6 @@
 import Foundation
+import LitData
 import Testing
-@testable import Lit
 
 /// The bound on how much a gzip file can expand, which caps what a lying header makes the
 /// reader allocate: it must hold for the most compressible data deflate can make, and it

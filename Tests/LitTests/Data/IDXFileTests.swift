@@ -1,6 +1,6 @@
 import Foundation
+import LitData
 import Testing
-@testable import Lit
 
 /// The IDX reader on small files that the tests write through zlib, including each way
 /// a file can be wrong.

@@ -1,5 +1,5 @@
+import LitDiagnostics
 import Testing
-@testable import Lit
 
 @Suite struct DiagnosticPrinterTests {
     @Test func rendersHeaderSourceCaretAndNotes() {

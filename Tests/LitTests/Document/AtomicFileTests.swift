@@ -1,6 +1,7 @@
 import Foundation
+import LitDiagnostics
+import LitDocument
 import Testing
-@testable import Lit
 
 @Suite struct AtomicFileTests {
     private func temporaryDirectory() throws -> URL {

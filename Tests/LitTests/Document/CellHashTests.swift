@@ -1,5 +1,5 @@
+import LitDocument
 import Testing
-@testable import Lit
 
 @Suite struct CellHashTests {
     private func cells(_ source: String) throws -> [Cell] {

@@ -1,5 +1,6 @@
+import LitDiagnostics
+import LitDocument
 import Testing
-@testable import Lit
 
 @Suite struct ChapterParsingTests {
     struct Expected {

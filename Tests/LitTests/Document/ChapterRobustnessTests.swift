@@ -1,5 +1,6 @@
+import LitDocument
+import LitRandom
 import Testing
-@testable import Lit
 
 /// Feeds random and mutated chapters to the parser and splicer: errors are fine, crashes are not.
 @Suite struct ChapterRobustnessTests {

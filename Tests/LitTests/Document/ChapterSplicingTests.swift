@@ -1,5 +1,5 @@
+import LitDocument
 import Testing
-@testable import Lit
 
 @Suite struct ChapterSplicingTests {
     /// Fixtures with no output blocks yet, where insertion must leave every other byte alone.

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Lit
+import LitDocument
 
 /// Hostile Markdown fixtures shared by the document tests.
 enum MarkdownFixtures {

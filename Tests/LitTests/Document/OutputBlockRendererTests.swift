@@ -1,5 +1,5 @@
+import LitDocument
 import Testing
-@testable import Lit
 
 @Suite struct OutputBlockRendererTests {
     let marker = OutputMarker(cell: 4, hash: "89abcdef", status: .error, budget: "quick")

@@ -1,4 +1,5 @@
-import Lit
+import LitFuzzTargets
+import LitDocument
 import Testing
 
 /// What the fuzz targets found, each checked on its own; the inputs themselves are in

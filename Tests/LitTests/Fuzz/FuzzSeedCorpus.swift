@@ -1,6 +1,6 @@
 import Foundation
-import Lit
 import LitFuzzTargets
+import LitDocument
 import Testing
 
 /// The committed seed corpus in fuzz/corpus, made from the test fixtures and the chapters:

@@ -1,5 +1,5 @@
+import LitNN
 import Testing
-@testable import Lit
 
 @Suite struct ClassesTests {
     @Test func computedProperties() throws {

@@ -1,5 +1,4 @@
 import Testing
-@testable import Lit
 
 @Suite struct ControlFlowTests {
     @Test func ifElseIfElse() throws {

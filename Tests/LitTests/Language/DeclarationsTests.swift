@@ -1,5 +1,4 @@
 import Testing
-@testable import Lit
 
 @Suite struct DeclarationsTests {
     @Test func letAndVarWithAnnotations() throws {

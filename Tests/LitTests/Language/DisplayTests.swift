@@ -1,5 +1,5 @@
+import LitLibrary
 import Testing
-@testable import Lit
 
 @Suite struct DisplayTests {
     @Test func lastBareExpressionIsDisplayed() throws {
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func cellResultCarriesDisplayedValue() throws {
-        let result = try Interpreter(seed: 1).run("3 * 4", cell: 1)
+        let result = try ChapterSession(seed: 1).run("3 * 4", cell: 1)
         #expect(result.text == "12\n")
         if case .int(12)? = result.displayed {} else { Issue.record("expected 12, got \(String(describing: result.displayed))") }
     }

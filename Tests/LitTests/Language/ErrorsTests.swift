@@ -1,13 +1,18 @@
 import Foundation
+import Lit
+import LitDiagnostics
+import LitDocument
+import LitLanguage
+import LitLibrary
+import LitNN
 import Testing
-@testable import Lit
 
 @Suite struct ErrorsTests {
     // MARK: Reported before the cell runs
 
     /// Cell 1 sets `n`; the failing cell changes it first. Cell 3 proves nothing ran.
     private func expectNothingRan(_ failing: String, _ expected: DiagnosticMessage, at needle: String) throws {
-        let interpreter = Interpreter(seed: 0)
+        let interpreter = ChapterSession(seed: 0)
         _ = try interpreter.run("var n = 0", cell: 1)
         #expect(throws: LanguageError.self) { _ = try interpreter.run(failing, cell: 2) }
         do {
@@ -151,7 +156,7 @@ import Testing
     }
 
     @Test func infiniteLoopTimesOut() {
-        let interpreter = Interpreter(seed: 0)
+        let interpreter = ChapterSession(seed: 0)
         let start = Date()
         #expect {
             _ = try interpreter.run("var i = 0\nwhile true { i += 1 }", cell: 4, timeout: 0.2)
@@ -162,7 +167,7 @@ import Testing
     }
 
     @Test func interpreterIsUsableAfterAnError() throws {
-        let interpreter = Interpreter(seed: 0)
+        let interpreter = ChapterSession(seed: 0)
         _ = try? interpreter.run("let x = 1\nfatalError(\"x\")", cell: 1)
         #expect(try interpreter.run("x + 1", cell: 2).text == "2\n")
     }

@@ -1,6 +1,10 @@
 import Foundation
+import Lit
+import LitLanguage
+import LitLibrary
+import LitNN
+import LitRandom
 import Testing
-@testable import Lit
 
 @Suite struct LanguageRobustnessTests {
     static let programs = [
@@ -92,7 +96,7 @@ import Testing
     @Test func validProgramsStillRun() throws {
         let expected = ["21 2.5 t=2.5\n", "6.0 a none\n", "0,2,4 4 1\n6\n"]
         for (program, output) in zip(LanguageRobustnessTests.programs, expected) {
-            #expect(try Interpreter(seed: 0).run(program, cell: 1, timeout: 5).text == output)
+            #expect(try ChapterSession(seed: 0).run(program, cell: 1, timeout: 5).text == output)
         }
     }
 
@@ -103,8 +107,8 @@ import Testing
 
     static func exercise(_ code: String) -> Outcome {
         guard (try? Parser.parse(code)) != nil else { return .unparsed }
-        let interpreter = Interpreter(seed: 0)
-        interpreter.maximumCallDepth = 200
+        let interpreter = ChapterSession(seed: 0)
+        interpreter.interpreter.maximumCallDepth = 200
         do {
             _ = try interpreter.run(code, cell: 1, timeout: 0.05)
             return .ran

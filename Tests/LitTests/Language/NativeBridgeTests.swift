@@ -1,5 +1,6 @@
+import LitLanguage
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// A toy library type, bridged the way the tensor library will be: cells see it as a
 /// native Swift object with members, operators, subscripts and iteration.

@@ -1,6 +1,7 @@
 import Foundation
+import LitDiagnostics
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// Every numeric conversion and arithmetic built-in that Swift would stop with a runtime
 /// trap is an error at its position in the cell; none may crash litrun.
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func hugeTimeLimitsDoNotOverflowTheDeadline() throws {
-        let interpreter = Interpreter(seed: 0)
+        let interpreter = ChapterSession(seed: 0)
         #expect(try interpreter.run("print(1)", cell: 1, timeout: 1e300).text == "1\n")
         #expect(try interpreter.run("print(2)", cell: 2, timeout: .greatestFiniteMagnitude).text == "2\n")
     }

@@ -1,5 +1,4 @@
 import Testing
-@testable import Lit
 
 @Suite struct OptionalsTests {
     @Test func nilCoalescing() throws {

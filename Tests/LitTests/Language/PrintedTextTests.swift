@@ -1,5 +1,5 @@
+import LitLanguage
 import Testing
-@testable import Lit
 
 @Suite struct PrintedTextTests {
     @Test func longOutputKeepsTheFirstLinesAndCountsTheRest() throws {

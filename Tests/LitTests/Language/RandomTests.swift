@@ -1,5 +1,5 @@
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// Randomness in cells comes from the chapter's seed, so a run is reproducible.
 @Suite struct RandomTests {
@@ -11,7 +11,7 @@ import Testing
         """
 
     private func run(seed: UInt64) throws -> String {
-        try Interpreter(seed: seed).run(code, cell: 1).text
+        try ChapterSession(seed: seed).run(code, cell: 1).text
     }
 
     @Test func sameSeedSameNumbersOtherSeedOtherNumbers() throws {

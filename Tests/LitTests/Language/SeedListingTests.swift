@@ -1,5 +1,5 @@
+import LitNN
 import Testing
-@testable import Lit
 
 /// The seed's listings (library.md), with Doubles standing in for tensors.
 @Suite struct SeedListingTests {

@@ -1,5 +1,4 @@
 import Testing
-@testable import Lit
 
 @Test func smoke() throws {
     let text = try output("""

@@ -1,6 +1,7 @@
 import Foundation
+import LitDocument
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// Differential tests against the real compiler: each program in Fixtures/oracle, and the
 /// runnable cells of chapters/tour.md, is compiled with `swiftc` and run, and what it
@@ -33,7 +34,7 @@ import Testing
 
     /// Runs the cells in one interpreter and as one compiled program.
     private func expectSameOutput(cells: [String]) throws {
-        let interpreter = Interpreter(seed: 0)
+        let interpreter = ChapterSession(seed: 0)
         var interpreted = ""
         for (index, code) in cells.enumerated() {
             _ = try interpreter.run(code, cell: index + 1)

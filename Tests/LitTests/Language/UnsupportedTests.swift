@@ -1,5 +1,4 @@
 import Testing
-@testable import Lit
 
 @Suite struct UnsupportedTests {
     static let cases: [(code: String, feature: String)] = [

@@ -1,6 +1,8 @@
 import Foundation
+import LitLanguage
+import LitLibrary
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Tensors as cells see them: the seed's batchNorm listing, autograd, and where tensor
 /// errors are reported.
@@ -25,11 +27,11 @@ import Testing
         """
 
     func run(_ code: String) throws -> String {
-        try Interpreter(seed: 0).run(code, cell: 1).text
+        try ChapterSession(seed: 0).run(code, cell: 1).text
     }
 
     func error(_ code: String) -> LanguageError? {
-        do { _ = try Interpreter(seed: 0).run(code, cell: 1) } catch { return error }
+        do { _ = try ChapterSession(seed: 0).run(code, cell: 1) } catch { return error }
         return nil
     }
 

@@ -1,5 +1,7 @@
+import LitLanguage
+import LitLibrary
+import LitRandom
 import Testing
-@testable import Lit
 
 /// Random chains of tensor operations on random shapes (including empty and rank-0
 /// tensors, bad dims and bad sizes) must end in a value or a clear error, never a crash.
@@ -59,7 +61,7 @@ import Testing
         for _ in 0..<400 {
             let program = generator.program()
             do {
-                _ = try Interpreter(seed: 0).run(program, cell: 1, timeout: 10)
+                _ = try ChapterSession(seed: 0).run(program, cell: 1, timeout: 10)
                 finished += 1
             } catch {
                 #expect(error.offset >= 0, "an error without a position in:\n\(program)\n\(error.message.text)")

@@ -1,6 +1,8 @@
 import Foundation
+import LitNN
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Each built-in layer's forward against a Double reference written from its definition,
 /// and its backward (input and parameter gradients) against finite differences.

@@ -1,5 +1,8 @@
+import LitLanguage
+import LitNN
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Modules from cells and from Swift: discovery of children and parameters, modes,
 /// naming, printing, and the errors a chapter author can make.

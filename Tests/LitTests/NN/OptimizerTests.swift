@@ -1,6 +1,8 @@
 import Foundation
+import LitLanguage
+import LitNN
+import LitTensor
 import Testing
-@testable import Lit
 
 /// The optimizer classes over a model's parameters: Adam's bias-corrected steps worked out
 /// by hand, SGD's plain step, and parameters that no backward pass reached.

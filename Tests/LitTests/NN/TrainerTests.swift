@@ -1,6 +1,10 @@
 import Foundation
+import LitDocument
+import LitLibrary
+import LitNN
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// The training loop: on a problem small enough to know the answer, and the seed's LeNet
 /// with the from-scratch BatchNorm on real Fashion-MNIST.
@@ -61,7 +65,7 @@ import Testing
     /// chapters/batchnorm.md, trained on 2,000 real images for one epoch, beats 60 % on 1,000 test images.
     @Test(.enabled(if: FashionMNISTTests.isInstalled)) func seedLeNetWithCellBatchNormLearns() throws {
         let budget = Budget(name: "test", trainingImages: 2_000, testImages: 1_000, epochs: 1)
-        let interpreter = Interpreter(seed: 0, settings: LibrarySettings(budget: budget))
+        let interpreter = ChapterSession(seed: 0, settings: LibrarySettings(budget: budget))
         // The chapter's own cells: the batchNorm function, the BatchNorm class and the LeNet.
         let chapter = try Chapter.read(path: TestPaths.repository.appendingPathComponent("chapters/batchnorm.md").path)
         let source = chapter.cells[0..<3].map(\.code).joined(separator: "\n") + """

@@ -1,5 +1,5 @@
+import LitRendering
 import Testing
-@testable import Lit
 
 @Suite struct NumberTextTests {
     @Test func fixedRoundsAndDropsTheSignOfZero() {

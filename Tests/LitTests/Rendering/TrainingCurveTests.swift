@@ -1,5 +1,6 @@
+import LitNN
+import LitRendering
 import Testing
-@testable import Lit
 
 @Suite struct TrainingCurveTests {
     /// Five epochs with round values; the plot area runs from x 64 to 536 and from y 40

@@ -1,6 +1,7 @@
 import Foundation
+import LitNN
+import LitRendering
 import Testing
-@testable import Lit
 
 @Suite struct TrainingProgressTests {
     /// Keeps everything written to a sink, each write separately.

@@ -1,5 +1,7 @@
+import LitDocument
+import LitNN
+import LitRendering
 import Testing
-@testable import Lit
 
 @Suite struct TrainingTableTests {
     @Test func rowsHaveFixedDecimalsAndGroupedImagesPerSecond() {

@@ -1,6 +1,7 @@
 import Foundation
+import Lit
+import LitDocument
 import Testing
-@testable import Lit
 
 /// Whole chapters in Fixtures/chapters, run end to end and compared byte for byte with
 /// `NAME.out.md`. Re-record with `RECORD_GOLDEN=1 swift test --filter ChapterGoldenTests`.

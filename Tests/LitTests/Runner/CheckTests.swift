@@ -1,6 +1,8 @@
 import Foundation
+import Lit
+import LitDocument
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// `--check` sees every cell: cells below the last output block are vouched for by the
 /// closing marker, so an appended, edited or never-run cell there is reported with its line.

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import Lit
 
 /// Drives the real `litrun` executable: exit codes, --check, --output, --stdout.
 @Suite struct CommandLineTests {

@@ -1,6 +1,6 @@
 import Foundation
+import Lit
 import Testing
-@testable import Lit
 
 /// Each fixture chapter in Fixtures/diagnostics is run; what litrun prints on stderr
 /// and the chapter it writes are compared with `NAME.stderr` and `NAME.out.md`.

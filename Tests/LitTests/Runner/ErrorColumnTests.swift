@@ -1,6 +1,6 @@
 import Foundation
+import Lit
 import Testing
-@testable import Lit
 
 /// Columns count UTF-8 bytes, as compilers do, so an error after Chinese text in the same
 /// line (or after a container's prefix) points at the right byte. The expected columns are

@@ -1,6 +1,7 @@
 import Foundation
+import Lit
+import LitDocument
 import Testing
-@testable import Lit
 
 /// Edits made to a chapter while it runs are never lost.
 @Suite struct InPlaceWriterTests {

@@ -1,6 +1,7 @@
 import Foundation
+import Lit
+import LitDocument
 import Testing
-@testable import Lit
 
 /// Ctrl-C (SIGINT) sent to the real `litrun`: the finished cells keep their outputs, the
 /// interrupted cell is marked `status=interrupted`, the rest `not-run`, and litrun exits 130.

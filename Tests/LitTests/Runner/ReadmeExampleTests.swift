@@ -1,6 +1,8 @@
 import Foundation
+import Lit
+import LitDiagnostics
+import LitDocument
 import Testing
-@testable import Lit
 
 /// The README shows a chapter before and after a run; running the first must give the second.
 @Test func readmeExampleIsWhatLitrunWrites() throws {

@@ -1,6 +1,8 @@
 import Foundation
+import Lit
+import LitDocument
+import LitRandom
 import Testing
-@testable import Lit
 
 /// Mutated chapters go through the whole pipeline (parse, run, locate errors, splice):
 /// whatever the input, litrun reports errors and never crashes or hangs.

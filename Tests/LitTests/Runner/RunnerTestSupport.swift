@@ -1,5 +1,5 @@
 import Foundation
-@testable import Lit
+import Lit
 
 /// Paths to the repository and its test fixtures.
 enum TestPaths {

@@ -1,6 +1,11 @@
 import Foundation
+import Lit
+import LitDocument
+import LitLanguage
+import LitLibrary
+import LitNN
+import LitTensor
 import Testing
-@testable import Lit
 
 /// A long training run is never cut short by default, and one stopped by `--timeout` keeps
 /// the table and curve of the epochs that finished, followed by the error.
@@ -60,7 +65,7 @@ import Testing
         let directory = try FashionMNISTFixture.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let settings = LibrarySettings(dataDirectory: directory.path)
-        let interpreter = Interpreter(seed: 0, settings: settings)
+        let interpreter = ChapterSession(seed: 0, settings: settings)
         let code = Self.slowTraining.replacingOccurrences(of: "0..<20000", with: "0..<100000000")
         #expect(throws: LanguageError.self) { try interpreter.run(code, cell: 1, timeout: 0.5) }
         #expect(interpreter.emittedItems.isEmpty)

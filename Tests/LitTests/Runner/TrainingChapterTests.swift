@@ -1,6 +1,8 @@
 import Foundation
+import Lit
+import LitDocument
+import LitLibrary
 import Testing
-@testable import Lit
 
 /// chapters/batchnorm.md: its committed outputs are current and come from a full run, its
 /// figures are real SVG, and a budget run of it finishes quickly and says what it is.

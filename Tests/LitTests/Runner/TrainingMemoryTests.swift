@@ -1,6 +1,6 @@
 import Foundation
+import LitLanguage
 import Testing
-@testable import Lit
 
 /// A training loop must not leak: once warmed up, litrun's resident memory stays flat.
 /// The loop runs in its own `litrun` process, so that tests running alongside cannot

@@ -1,5 +1,6 @@
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Accuracy: the share of rows whose first largest logit sits at the label.
 @Suite struct TensorAccuracyTests {

@@ -1,6 +1,7 @@
 import Foundation
+import LitNN
+import LitTensor
 import Testing
-@testable import Lit
 
 /// The gradient graph: accumulation, shared inputs, when a graph is recorded, errors,
 /// and a finite-difference check of a composite (batch normalisation) expression.

@@ -1,5 +1,6 @@
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Both matrix-product backends against a naive triple loop, with every transposition.
 @Suite struct BLASTests {

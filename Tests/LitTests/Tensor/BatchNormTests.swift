@@ -1,5 +1,5 @@
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Batch normalisation with PyTorch's semantics: batch statistics (biased variance) in
 /// training, running statistics (moved with the unbiased variance) out of it.

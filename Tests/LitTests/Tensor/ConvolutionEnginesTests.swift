@@ -1,5 +1,6 @@
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// The two convolution engines (oneDNN and our own im2col + SGEMM fallback) are
 /// independent implementations: they must agree on outputs and on all three gradients.

@@ -1,5 +1,5 @@
+import LitTensor
 import Testing
-@testable import Lit
 
 /// conv2d against hand-computed cases and a direct seven-loop reference; its gradients
 /// against finite differences and a direct adjoint.

@@ -1,6 +1,7 @@
 import Foundation
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Creation functions, random draws (checked statistically, with fixed seeds) and printing,
 /// which must read like PyTorch's `repr` of a float32 tensor.

@@ -1,5 +1,6 @@
+import LitDiagnostics
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Compares the engine's analytic gradients (its Float32 backward) with gradients computed
 /// in Double, at a relative tolerance of 1e-5: tight enough to catch a gradient that is off

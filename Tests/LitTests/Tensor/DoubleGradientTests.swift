@@ -1,6 +1,6 @@
 import Foundation
+import LitTensor
 import Testing
-@testable import Lit
 
 /// sqrt, division, broadcast arithmetic, mean, max and the shape ops: their Float32
 /// backward against Double gradients at 1e-5 (see DoubleGradientCheck for the tolerance).

@@ -1,6 +1,6 @@
 import Foundation
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Gradients of the elementwise operations, by finite differences. A broadcast operand's
 /// gradient must be summed back over the dimensions it was repeated along.

@@ -1,6 +1,7 @@
 import Foundation
+import LitDiagnostics
+import LitTensor
 import Testing
-@testable import Lit
 
 /// `+ - * /`, broadcasting and the elementwise functions against Double references.
 /// Inputs are Floats, so each reference value is exact up to one final rounding: a

@@ -1,5 +1,6 @@
+import LitDiagnostics
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Compares the gradients that `backward()` computes with central finite differences.
 ///

@@ -1,5 +1,5 @@
+import LitTensor
 import Testing
-@testable import Lit
 
 /// `add(_:scaledBy:)`, the optimizers' in-place update: y += alpha * x.
 @Suite struct TensorInPlaceTests {

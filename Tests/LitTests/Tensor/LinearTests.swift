@@ -1,5 +1,5 @@
+import LitTensor
 import Testing
-@testable import Lit
 
 /// The fully connected layer, y = x · weightᵀ + bias, against a triple loop in Double.
 @Suite struct TensorLinearTests {

@@ -1,6 +1,7 @@
 import Foundation
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Mean softmax cross-entropy against a stable Double log-softmax.
 @Suite struct TensorLossTests {

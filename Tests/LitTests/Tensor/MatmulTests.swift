@@ -1,5 +1,5 @@
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Matrix products against a triple loop in Double. A Float dot product of length k errs
 /// by at most about k * 6e-8 * sum |a_ip b_pj|, which sets the tolerance.

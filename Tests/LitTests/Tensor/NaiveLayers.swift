@@ -1,5 +1,4 @@
 import Foundation
-@testable import Lit
 
 /// The layer references: convolution and its adjoint, pooling and its adjoint, and softmax
 /// cross-entropy, each written straight from its definition with Double accumulation.

@@ -1,6 +1,8 @@
 import Foundation
+import LitDiagnostics
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// A dense row-major array of Doubles: the independent side of every comparison. Each
 /// operation below is written the slow, obvious way, with Double accumulation.

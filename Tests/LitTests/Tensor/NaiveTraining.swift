@@ -1,5 +1,4 @@
 import Foundation
-@testable import Lit
 
 /// References for the training layers: batch normalisation and its adjoint, and the fully
 /// connected layer, each written straight from its definition with Double accumulation.

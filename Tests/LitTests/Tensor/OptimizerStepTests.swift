@@ -1,6 +1,6 @@
 import Foundation
+import LitTensor
 import Testing
-@testable import Lit
 
 /// The optimizers' in-place steps, against torch.optim's update rules worked by hand.
 @Suite struct TensorOptimizerStepTests {

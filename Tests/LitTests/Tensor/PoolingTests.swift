@@ -1,5 +1,5 @@
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Max, average and global average pooling: hand-computed cases, a direct reference, and
 /// gradients by hand and by finite differences.

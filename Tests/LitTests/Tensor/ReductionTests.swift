@@ -1,5 +1,6 @@
+import LitRandom
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Sums, means and maxima against Double references. A Float sum's rounding error grows
 /// with sum |x|, not with the (possibly cancelling) result, so sums are compared with a

@@ -1,6 +1,6 @@
 import Foundation
+import LitTensor
 import Testing
-@testable import Lit
 
 /// Reshaping, flattening, joining, transposing and indexing, with hand-written expectations.
 @Suite struct TensorShapeTests {

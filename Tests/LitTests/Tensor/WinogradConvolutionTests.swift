@@ -1,6 +1,6 @@
 import Foundation
+import LitTensor
 import Testing
-@testable import Lit
 
 /// oneDNN's 3x3 stride-1 convolutions at ResNet and DenseNet channel counts, where
 /// OneDNNConvolution.c asks for Winograd F(4x4, 3x3), against the naive Double reference:

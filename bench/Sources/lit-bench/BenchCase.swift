@@ -1,4 +1,5 @@
-import Lit
+import LitRandom
+import LitTensor
 
 /// One timed operation: `prepare` runs untimed before each step.
 struct BenchCase {

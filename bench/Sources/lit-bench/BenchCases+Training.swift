@@ -1,4 +1,6 @@
-import Lit
+import LitNN
+import LitRandom
+import LitTensor
 
 /// The pieces of a training step around the convolutions: batch normalisation, the fully
 /// connected layer and the optimizer updates, named as in torch_ops.py.

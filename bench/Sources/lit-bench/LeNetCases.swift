@@ -1,4 +1,8 @@
-import Lit
+import LitDocument
+import LitLibrary
+import LitNN
+import LitRandom
+import LitTensor
 
 /// LeNet training steps and evaluation, through the code that `train` runs in a chapter:
 /// `Trainer.step` (forward, cross-entropy, backward, Adam) and `Trainer.correctPredictions`.
@@ -62,14 +66,14 @@ enum LeNetCases {
             Linear(84, 10, using: &random))
     }
 
-    /// The interpreter stays alive as long as the model: its cell modules run in it.
-    nonisolated(unsafe) private static var interpreters: [Interpreter] = []
+    /// The session stays alive as long as the model: its cell modules run in it.
+    nonisolated(unsafe) private static var sessions: [ChapterSession] = []
 
     private static func scratchLeNet() -> Module {
-        let interpreter = Interpreter(seed: 0)
-        interpreters.append(interpreter)
+        let session = ChapterSession(seed: 0)
+        sessions.append(session)
         do {
-            let result = try interpreter.run(scratchLeNetSource, cell: 1)
+            let result = try session.run(scratchLeNetSource, cell: 1)
             guard case .native(let net as Module)? = result.displayed else { fail("the LeNet cell did not produce a module") }
             return net
         } catch {

@@ -1,5 +1,5 @@
 import Foundation
-import Lit
+import LitTensor
 
 // The Swift half of the side-by-side benchmark: the same cases as torch_ops.py, through
 // the tensor API that cells use, printed as one JSON object per line.
@@ -42,8 +42,8 @@ func fail(_ message: String) -> Never {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-Lit.setThreadCount(options.threads)
-Lit.bindComputeThread()
+LitTensor.setThreadCount(options.threads)
+LitTensor.bindComputeThread()
 let all = BenchCases.all() + LeNetCases.all()
 let chosen = options.cases.isEmpty ? all.map(\.0) : options.cases
 for name in chosen {

@@ -1,0 +1,104 @@
+import Foundation
+import LitDiagnostics
+import LitDocument
+
+/// What the `litrun` command does with one chapter: read, run or check, write back.
+public enum ChapterJob {
+    public enum Destination: Sendable {
+        case inPlace
+        case file(String)
+        case standardOutput
+    }
+
+    public enum ExitStatus: Int32, Comparable, Sendable, Error {
+        case success = 0
+        case cellFailed = 1
+        case badInput = 2
+        /// Ctrl-C stopped a cell; the shell's convention for SIGINT.
+        case interrupted = 130
+
+        public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Where messages go; tests capture them.
+    public struct Console: Sendable {
+        public var error: @Sendable (String) -> Void
+        public var output: @Sendable (String) -> Void
+
+        public init(error: @escaping @Sendable (String) -> Void, output: @escaping @Sendable (String) -> Void) {
+            self.error = error
+            self.output = output
+        }
+
+        public static let standard = Console(
+            error: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+            output: { FileHandle.standardOutput.write(Data($0.utf8)) })
+    }
+
+    /// Runs every cell and writes the chapter with fresh outputs.
+    public static func run(_ path: String, options: RunOptions, to destination: Destination,
+                           console: Console = .standard) -> ExitStatus {
+        let chapter: Chapter
+        switch read(path, console: console) {
+        case .success(let read): chapter = read
+        case .failure(let status): return status
+        }
+        let started = Date()
+        let report = ChapterRunner(options: options).run(chapter)
+        for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
+        var conflict = false
+        do {
+            let assetsBeside: String = if case .file(let target) = destination { target } else { path }
+            try AssetWriter.write(report.assets, besideFile: assetsBeside)
+            switch destination {
+            case .inPlace:
+                switch try InPlaceWriter.write(report.updates, closing: report.closing, into: chapter) {
+                case .unchanged, .written: break
+                case .mergedIntoEditedChapter:
+                    console.error("\(path): note: the chapter's prose changed while it ran; the outputs went into the edited file")
+                case .savedBeside(let beside):
+                    conflict = true
+                    console.error("\(path): error: the chapter's cells changed while it ran, so it was not overwritten; "
+                                  + "this run's result is in \(beside)")
+                }
+            case .file(let target): try AtomicFile.write(chapter.spliced(report.updates, closing: report.closing), to: target)
+            case .standardOutput: console.output(String(decoding: chapter.spliced(report.updates, closing: report.closing), as: UTF8.self))
+            }
+        } catch {
+            console.error(DiagnosticPrinter.render(error))
+            return .badInput
+        }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let summary = report.interrupted ? "interrupted" : report.failed ? "failed" : "ok"
+        console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s")
+        if report.interrupted { return .interrupted }
+        return report.failed || conflict ? .cellFailed : .success
+    }
+
+    /// Reports cells whose outputs are missing or stale, running nothing.
+    public static func check(_ path: String, console: Console = .standard) -> ExitStatus {
+        let chapter: Chapter
+        switch read(path, console: console) {
+        case .success(let read): chapter = read
+        case .failure(let status): return status
+        }
+        let stale = StalenessCheck.staleCells(in: chapter)
+        for finding in stale { console.error(DiagnosticPrinter.render(finding, showSource: false)) }
+        if stale.isEmpty { console.error("\(path): up to date (\(chapter.cells.count) cells)") }
+        return stale.isEmpty ? .success : .cellFailed
+    }
+
+    /// Reads a chapter, reporting why it cannot be run: an unreadable or binary file is
+    /// bad input (2); a chapter with a malformed cell or block is a failure (1).
+    private static func read(_ path: String, console: Console) -> Result<Chapter, ExitStatus> {
+        do {
+            return .success(try Chapter.read(path: path))
+        } catch {
+            console.error(DiagnosticPrinter.render(error))
+            switch error.message {
+            case .unreadableFile, .notMarkdown: return .failure(.badInput)
+            default: return .failure(.cellFailed)
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import LitDiagnostics
+import LitDocument
+import LitLanguage
+import LitLibrary
+import LitTensor
+
+/// Runs a chapter's cells in order against one interpreter and decides each cell's
+/// new output block. Nothing here touches the file system.
+public struct ChapterRunner {
+    public struct Report {
+        /// What to do with each cell's output block, by cell number.
+        public var updates: [Int: CellUpdate] = [:]
+        /// Errors to show the user, positioned in the chapter as it will be written.
+        public var diagnostics: [Diagnostic] = []
+        public var failed: Bool { diagnostics.contains { $0.severity == .error } }
+        public var cellsRun = 0
+        /// Files for the chapter's assets folder (training curves), relative to the chapter.
+        public var assets: [ChapterAsset] = []
+        /// The closing marker below the last cell, which lets `--check` see every cell.
+        public var closing: ChapterMarker.Update = .keep
+        /// Ctrl-C stopped the run; the command exits 130.
+        public var interrupted = false
+    }
+
+    /// A failed cell, kept until positions in the written chapter are known.
+    private struct Failure {
+        package var cell: Cell
+        package var error: LanguageError?
+        /// Tables and figures the cell produced before failing, then what it printed after them.
+        package var items: [OutputItem] = []
+        package var printed: String
+        package var expected: Bool
+    }
+
+    public let options: RunOptions
+
+    public init(options: RunOptions = RunOptions()) {
+        self.options = options
+    }
+
+    public func run(_ chapter: Chapter) -> Report {
+        LargeStackThread.run {
+            if options.bindsCPUs { bindComputeThread() }
+            return runOnCurrentThread(chapter)
+        }
+    }
+
+    private func runOnCurrentThread(_ chapter: Chapter) -> Report {
+        let session = ChapterSession(seed: options.seed, settings: options.library)
+        session.chapterName = chapter.displayName
+        let budget = options.library.budget?.name
+        let hashes = CellHash.chain(chapter.cells)
+        var report = Report()
+        var failures: [Failure] = []
+        var stopped = false
+        var lastAttempted = 0
+        for cell in chapter.cells {
+            if stopped {
+                report.updates[cell.number] = cell.output == nil ? .keep : .markNotRun
+                continue
+            }
+            if cell.flags.contains(.norun) {
+                report.updates[cell.number] = .noOutput
+                continue
+            }
+            report.cellsRun += 1
+            lastAttempted = cell.number
+            do {
+                let result = try session.run(cell.code, cell: cell.number, timeout: options.timeout)
+                if cell.flags.contains(.expectError) {
+                    failures.append(Failure(cell: cell, error: nil, items: result.items, printed: "", expected: false))
+                    stopped = true
+                } else {
+                    let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1], budget: budget)
+                    report.updates[cell.number] = result.items.isEmpty ? .noOutput : .output(marker, result.items)
+                }
+            } catch {
+                if error.message.isInterrupt { report.interrupted = true }
+                let expected = cell.flags.contains(.expectError) && !report.interrupted
+                failures.append(Failure(cell: cell, error: error, items: session.emittedItems, printed: session.output,
+                                        expected: expected))
+                stopped = !expected
+            }
+        }
+        // Errors shown inside the chapter give positions in the chapter as written, after
+        // earlier cells' outputs changed size, so that a second run reproduces them
+        // exactly; they render once to lay the chapter out, then with final positions.
+        // Errors on stderr give positions in the chapter as it was read.
+        func renderFailures(in written: Chapter) {
+            report.diagnostics = []
+            for failure in failures {
+                let (update, diagnostic) = render(failure, hash: hashes[failure.cell.number - 1], in: written,
+                                                   read: chapter)
+                report.updates[failure.cell.number] = update
+                if let diagnostic { report.diagnostics.append(diagnostic) }
+            }
+        }
+        if let last = hashes.last {
+            report.closing = .write(ChapterMarker(cells: hashes.count, hash: last, status: stopped && lastAttempted < hashes.count ? .notRun : .ok, budget: budget))
+        } else {
+            report.closing = .remove
+        }
+        renderFailures(in: chapter)
+        if !failures.isEmpty, let laidOut = try? Chapter.parse(chapter.spliced(report.updates, closing: report.closing), path: chapter.path),
+           laidOut.cells.count == chapter.cells.count {
+            renderFailures(in: laidOut)
+        }
+        report.assets = session.assets
+        return report
+    }
+
+    private func render(_ failure: Failure, hash: String, in written: Chapter,
+                        read: Chapter) -> (CellUpdate, Diagnostic?) {
+        let shown = DiagnosticLocator(chapter: written, displayPath: written.displayName)
+        let reported = DiagnosticLocator(chapter: read, displayPath: read.path)
+        let number = failure.cell.number
+        guard let error = failure.error else {
+            // An `expect-error` cell that ran cleanly.
+            let fence = read.cells[number - 1].fenceLine
+            let diagnostic = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: read.path, line: fence, column: 1),
+                                        sourceLine: read.line(fence))
+            let writtenFence = written.cells[number - 1].fenceLine
+            let inChapter = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: written.displayName, line: writtenFence, column: 1),
+                                       sourceLine: written.line(writtenFence))
+            let marker = OutputMarker(cell: number, hash: hash, status: .error, budget: options.library.budget?.name)
+            return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]), diagnostic)
+        }
+        let text = failure.printed + DiagnosticPrinter.render(shown.diagnostic(for: error, runningCell: number))
+        let status: OutputMarker.Status = error.message.isInterrupt ? .interrupted : failure.expected ? .ok : .error
+        let marker = OutputMarker(cell: number, hash: hash, status: status,
+                                  budget: options.library.budget?.name)
+        return (.output(marker, failure.items + [.text(text)]),
+                failure.expected ? nil : reported.diagnostic(for: error, runningCell: number))
+    }
+}
+
+extension Chapter {
+    /// The chapter's file name, used inside its own output blocks so that they do not
+    /// change with the directory litrun was started from.
+    public var displayName: String {
+        URL(fileURLWithPath: path).lastPathComponent
+    }
+
+    /// The folder beside the chapter that holds its figures: `batchnorm.assets` for
+    /// `batchnorm.md`.
+    public var assetFolder: String { ChapterAsset.folder(forChapterNamed: displayName) }
+}

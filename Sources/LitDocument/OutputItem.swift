@@ -1,0 +1,16 @@
+/// One piece of a cell's output, in the order the cell produced it.
+public enum OutputItem: Equatable, Sendable {
+    /// Printed text or the value of a last bare expression; consecutive items share one block.
+    case text(String)
+    /// A table with a header row; short rows are padded with empty cells.
+    case table(header: [String], rows: [[String]])
+    /// An image written beside the chapter; `path` is relative to the chapter.
+    case figure(path: String, alt: String)
+}
+
+extension [OutputItem] {
+    /// The items' text, for a summary: tables and figures are left out.
+    public var plainText: String {
+        compactMap { if case .text(let text) = $0 { text } else { nil } }.joined()
+    }
+}

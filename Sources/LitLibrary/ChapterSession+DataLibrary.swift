@@ -1,0 +1,40 @@
+import LitData
+import LitLanguage
+
+/// The data functions every chapter sees: `loadFashionMNIST`.
+extension ChapterSession {
+    /// The largest `resize`: 1024×1024 is already far beyond what the course needs.
+    package static let maximumImageSide = 1024
+    /// The most Float values one batch may hold (1 GiB).
+    package static let maximumBatchValues = 1 << 28
+
+    package func installDataLibrary() {
+        interpreter.define("loadFashionMNIST", signatures: [Signature("batchSize", "resize=")]) { [unowned self] (interpreter, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "loadFashionMNIST")
+            let batchSize = try arguments.int("batchSize")
+            let resize = arguments.value("resize") == nil ? nil : try arguments.int("resize")
+            guard batchSize >= 1 else { throw .here(.runtime("'loadFashionMNIST' needs a batchSize of 1 or more, got \(batchSize)")) }
+            if let resize, !(1...ChapterSession.maximumImageSide).contains(resize) {
+                throw .here(.runtime("'loadFashionMNIST' resizes to a side from 1 to \(ChapterSession.maximumImageSide), got \(resize)"))
+            }
+            let side = resize ?? FashionMNIST.imageSize
+            let batchValues = batchSize.multipliedReportingOverflow(by: side * side)
+            guard !batchValues.overflow, batchValues.partialValue <= ChapterSession.maximumBatchValues else {
+                throw .here(.runtime("'loadFashionMNIST' would make batches of more than 2^28 values "
+                    + "(batchSize \(batchSize) × \(side)×\(side)); choose a smaller batchSize or resize"))
+            }
+            let data: FashionMNIST
+            do throws(DataError) {
+                data = try FashionMNIST.load(from: settings.dataDirectory)
+            } catch {
+                throw .here(.runtime(error.description))
+            }
+            let budget = settings.budget
+            let train = DataLoader(data.train, batchSize: batchSize, resize: resize, shuffle: true, seed: interpreter.seed,
+                                   sampleSize: budget?.trainingImages)
+            let test = DataLoader(data.test, batchSize: batchSize, resize: resize, shuffle: false, seed: interpreter.seed,
+                                  sampleSize: budget?.testImages)
+            return .tuple([.native(train), .native(test)], labels: nil)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import LitLanguage
+import LitNN
+
+/// `Module`, which cell classes subclass, and the built-in layers' constructors.
+extension ChapterSession {
+    package func installModuleLibrary() {
+        let base = NativeClassBase(
+            type: ModuleScripting.baseType,
+            initialFields: [ScriptModule.trainingField: .bool(true)],
+            callMethod: "forward",
+            wrap: { [unowned interpreter] instance in ScriptModule(instance, interpreter: interpreter) },
+            describe: { [unowned interpreter] instance in ScriptModule(instance, interpreter: interpreter).description })
+        interpreter.defineBaseClass("Module", base)
+        installLayerConstructors()
+        interpreter.define("Sequential", signatures: [Signature("_...")]) { (_, args) throws(LanguageError) in
+            var modules: [Module] = []
+            for argument in args {
+                guard argument.label == nil else { throw .here(.runtime("'Sequential' takes its modules without labels")) }
+                modules.append(try ModuleScripting.module(argument.value, callee: "Sequential"))
+            }
+            return .native(Sequential(modules))
+        }
+    }
+
+    private func installLayerConstructors() {
+        interpreter.define("Conv2d", signatures: [Signature("_", "_", "kernelSize", "stride=", "padding=", "bias=")]) {
+            (interpreter, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "Conv2d")
+            let inChannels = try arguments.positiveInt(at: 0, "inChannels"), outChannels = try arguments.positiveInt(at: 1, "outChannels")
+            let kernelSize = try arguments.positiveInt("kernelSize"), stride = try arguments.positiveInt("stride", default: 1)
+            let padding = try arguments.nonNegativeInt("padding", default: 0)
+            try ScriptArguments.checkTensorSize([outChannels, inChannels, kernelSize, kernelSize], callee: "Conv2d")
+            return .native(Conv2d(inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding,
+                                  bias: try arguments.bool("bias", default: true), using: &interpreter.random))
+        }
+        interpreter.define("Linear", signatures: [Signature("_", "_", "bias=")]) { (interpreter, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "Linear")
+            let inFeatures = try arguments.positiveInt(at: 0, "inFeatures"), outFeatures = try arguments.positiveInt(at: 1, "outFeatures")
+            try ScriptArguments.checkTensorSize([outFeatures, inFeatures], callee: "Linear")
+            return .native(Linear(inFeatures, outFeatures, bias: try arguments.bool("bias", default: true), using: &interpreter.random))
+        }
+        for name in ["BatchNorm1d", "BatchNorm2d"] {
+            interpreter.define(name, signatures: [Signature("_", "eps=", "momentum=")]) { (_, args) throws(LanguageError) in
+                let arguments = ScriptArguments(args, name)
+                let features = try arguments.positiveInt(at: 0, "features")
+                try ScriptArguments.checkTensorSize([features], callee: name)
+                let eps = Float(try arguments.double("eps", default: 1e-5))
+                let momentum = Float(try arguments.double("momentum", default: 0.1))
+                guard eps > 0, (0...1).contains(momentum) else {
+                    throw .here(.runtime("'\(name)' needs eps > 0 and momentum in 0...1"))
+                }
+                return .native(name == "BatchNorm1d" ? BatchNorm1d(features, eps: eps, momentum: momentum)
+                                                     : BatchNorm2d(features, eps: eps, momentum: momentum))
+            }
+        }
+        for name in ["MaxPool2d", "AvgPool2d"] {
+            interpreter.define(name, signatures: [Signature("kernelSize", "stride=", "padding=")]) { (_, args) throws(LanguageError) in
+                let arguments = ScriptArguments(args, name)
+                let kernelSize = try arguments.positiveInt("kernelSize")
+                let stride = try arguments.positiveInt("stride", default: kernelSize)
+                let padding = try arguments.nonNegativeInt("padding", default: 0)
+                guard padding <= kernelSize / 2 else {
+                    throw .here(.runtime("'\(name)' padding should be at most half the kernel size, got padding \(padding) for kernel \(kernelSize)"))
+                }
+                return .native(name == "MaxPool2d" ? MaxPool2d(kernelSize: kernelSize, stride: stride, padding: padding)
+                                                   : AvgPool2d(kernelSize: kernelSize, stride: stride, padding: padding))
+            }
+        }
+        let plainLayers: [(String, () -> Module)] = [("Sigmoid", Sigmoid.init), ("ReLU", ReLU.init), ("Flatten", Flatten.init),
+                                                     ("GlobalAvgPool2d", GlobalAvgPool2d.init)]
+        for (name, make) in plainLayers {
+            interpreter.define(name, signatures: [Signature()]) { (_, args) throws(LanguageError) in
+                try ScriptArguments(args, name).check(labels: [], count: 0...0)
+                return .native(make())
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import LitDocument
+import LitLanguage
+
+/// One chapter's shared context: an interpreter with the library bound into it, and
+/// what the cells produce besides text, the tables and figures of each cell's output and
+/// the files for the chapter's assets folder.
+public final class ChapterSession {
+    public let interpreter: Interpreter
+    /// Data location, budget and progress for the library's calls.
+    public let settings: LibrarySettings
+    /// The chapter's file name, for progress lines and the assets folder.
+    public var chapterName = "chapter.md"
+    /// Tables and figures the running cell produced, with the text printed before each.
+    public private(set) var emittedItems: [OutputItem] = []
+    /// Files for the chapter's assets folder, such as training curves, from every cell run so far.
+    public private(set) var assets: [ChapterAsset] = []
+
+    /// The result of running one cell.
+    public struct CellResult {
+        /// The cell's whole output in order: text, tables and figures.
+        public var items: [OutputItem]
+        public var displayed: Value?
+        /// The items' text, with tables and figures left out.
+        public var text: String { items.plainText }
+    }
+
+    public init(seed: UInt64 = 0, settings: LibrarySettings = LibrarySettings()) {
+        interpreter = Interpreter(seed: seed)
+        self.settings = settings
+        installTensorLibrary()
+        installModuleLibrary()
+        installTrainingLibrary()
+        installDataLibrary()
+    }
+
+    /// The seed every generator of the run starts from.
+    public var seed: UInt64 { interpreter.seed }
+
+    /// The folder, relative to the chapter, that figures go in: `batchnorm.assets`.
+    public var assetFolder: String { ChapterAsset.folder(forChapterNamed: chapterName) }
+
+    /// Text the running cell printed after its last table or figure; after a failure,
+    /// what it printed before failing.
+    public var output: String { interpreter.output }
+
+    /// Parses, resolves and runs one cell's code.
+    public func run(_ code: String, cell: Int, timeout: Double? = nil) throws(LanguageError) -> CellResult {
+        emittedItems = []
+        let result = try interpreter.run(code, cell: cell, timeout: timeout)
+        return CellResult(items: emittedItems + (result.text.isEmpty ? [] : [.text(result.text)]), displayed: result.displayed)
+    }
+
+    /// Adds a table or figure to the cell's output, after what it printed so far.
+    package func emit(_ item: OutputItem) {
+        let text = interpreter.takePrintedText()
+        if !text.isEmpty { emittedItems.append(.text(text)) }
+        emittedItems.append(item)
+    }
+
+    /// Keeps a file for the assets folder and returns its path relative to the chapter:
+    /// `batchnorm.assets/cell-12-training.svg`. The name depends only on the cell and
+    /// `name`, so re-runs overwrite the same file; a second figure of the same name in
+    /// one cell gets `-2`.
+    package func addAsset(named name: String, extension fileExtension: String, contents: [UInt8]) -> String {
+        let stem = "\(assetFolder)/cell-\(interpreter.cell)-\(name)"
+        var path = "\(stem).\(fileExtension)"
+        var copy = 1
+        while assets.contains(where: { $0.path == path }) {
+            copy += 1
+            path = "\(stem)-\(copy).\(fileExtension)"
+        }
+        assets.append(ChapterAsset(path: path, contents: contents))
+        return path
+    }
+}

@@ -1,0 +1,125 @@
+import LitLanguage
+import LitTensor
+
+/// Reading the arguments of library calls made from cells, with clear errors.
+package struct ScriptArguments {
+    package let values: [ArgumentValue]
+    package let callee: String
+
+    package init(_ values: [ArgumentValue], _ callee: String) {
+        self.values = values
+        self.callee = callee
+    }
+
+    /// Rejects labels outside `allowed`, so that a typo is an error, not ignored.
+    package func check(labels allowed: Set<String?>, count range: ClosedRange<Int>) throws(LanguageError) {
+        for value in values where !allowed.contains(value.label) {
+            throw .here(.runtime("'\(callee)' has no argument labelled '\(value.label ?? "_")'"))
+        }
+        guard range.contains(values.count) else {
+            throw .here(.wrongArgumentCount(callee: callee, expected: range.upperBound, found: values.count))
+        }
+    }
+
+    package func value(_ label: String?) -> ArgumentValue? { values.first { $0.label == label } }
+
+    package func tensor(at index: Int) throws(LanguageError) -> Tensor {
+        guard index < values.count else { throw .here(.runtime("'\(callee)' is missing an argument")) }
+        return try ScriptArguments.tensor(values[index].value, callee: callee)
+    }
+
+    package func int(_ label: String?, default fallback: Int? = nil) throws(LanguageError) -> Int {
+        guard let argument = value(label) else {
+            if let fallback { return fallback }
+            throw .here(.runtime("'\(callee)' needs the argument '\(label ?? "_")'"))
+        }
+        guard case .int(let n) = argument.value else { throw .here(.cannotConvert(from: argument.value.typeName, to: "Int")) }
+        return n
+    }
+
+    package func bool(_ label: String, default fallback: Bool) throws(LanguageError) -> Bool {
+        guard let argument = value(label) else { return fallback }
+        guard case .bool(let flag) = argument.value else { throw .here(.cannotConvert(from: argument.value.typeName, to: "Bool")) }
+        return flag
+    }
+
+    /// Sizes written either variadically (`zeros(2, 3)`) or as one array (`zeros([2, 3])`).
+    package func sizes() throws(LanguageError) -> [Int] {
+        if values.count == 1, case .array(let items) = values[0].value { return try ScriptArguments.ints(items, callee: callee) }
+        return try ScriptArguments.ints(values.map(\.value), callee: callee)
+    }
+
+    /// A list of Ints, such as dims or a shape with -1 in it.
+    package static func integers(_ items: [Value]) throws(LanguageError) -> [Int] {
+        var result: [Int] = []
+        for item in items {
+            guard case .int(let n) = item else { throw .here(.cannotConvert(from: item.typeName, to: "Int")) }
+            result.append(n)
+        }
+        return result
+    }
+
+    /// Sizes of a new tensor: not negative, and not too many elements in all.
+    package static func ints(_ items: [Value], callee: String) throws(LanguageError) -> [Int] {
+        let result = try integers(items)
+        try checkTensorSize(result, callee: callee)
+        return result
+    }
+
+    /// Refuses sizes that are negative or would make more than 2^31 elements, as the
+    /// tensors a layer of these sizes would allocate.
+    package static func checkTensorSize(_ sizes: [Int], callee: String) throws(LanguageError) {
+        if let negative = sizes.first(where: { $0 < 0 }) {
+            throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(negative)"))
+        }
+        guard !Tensor.exceedsSizeLimit(sizes, countingEmptyDimensionsAsOne: true) else {
+            throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements"))
+        }
+    }
+
+    package static func tensor(_ value: Value, callee: String) throws(LanguageError) -> Tensor {
+        guard case .native(let tensor as Tensor) = value else { throw .here(.cannotConvert(from: value.typeName, to: "Tensor")) }
+        return tensor
+    }
+}
+
+/// Runs a tensor operation, turning its error into a cell diagnostic at the call.
+package func tensorOperation<T>(_ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
+    do { return try body() } catch { throw .here(.tensor(error)) }
+}
+
+/// Sizes and hyper-parameters of layers, checked where the cell writes them.
+extension ScriptArguments {
+    package func positiveInt(at index: Int, _ name: String) throws(LanguageError) -> Int {
+        guard index < values.count, values[index].label == nil else { throw .here(.runtime("'\(callee)' needs \(name)")) }
+        guard case .int(let n) = values[index].value else { throw .here(.cannotConvert(from: values[index].value.typeName, to: "Int")) }
+        guard n > 0 else { throw .here(.runtime("'\(callee)' needs \(name) of 1 or more, got \(n)")) }
+        return n
+    }
+
+    package func positiveInt(_ label: String, default fallback: Int? = nil) throws(LanguageError) -> Int {
+        let n = try int(label, default: fallback)
+        guard n > 0 else { throw .here(.runtime("'\(callee)' needs \(label) of 1 or more, got \(n)")) }
+        return n
+    }
+
+    package func nonNegativeInt(_ label: String, default fallback: Int) throws(LanguageError) -> Int {
+        let n = try int(label, default: fallback)
+        guard n >= 0 else { throw .here(.runtime("'\(callee)' needs \(label) of 0 or more, got \(n)")) }
+        return n
+    }
+
+    package func double(_ label: String, default fallback: Double) throws(LanguageError) -> Double {
+        guard let argument = value(label) else { return fallback }
+        return try ScriptArguments.number(argument.value)
+    }
+
+    /// A Double or an Int as a Double, as Swift's literals let either stand for a Double.
+    package static func number(_ value: Value) throws(LanguageError) -> Double {
+        switch value {
+        case .double(let d): return d
+        case .int(let n): return Double(n)
+        default: throw .here(.cannotConvert(from: value.typeName, to: "Double"))
+        }
+    }
+}

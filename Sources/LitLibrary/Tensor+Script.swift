@@ -1,0 +1,164 @@
+import LitLanguage
+import LitTensor
+
+/// How cells see `Tensor`: its properties, methods, operators, subscripts and printing.
+extension Tensor: ScriptObject {
+    public var scriptType: NativeType { Tensor.nativeType }
+
+    package static let nativeType: NativeType = {
+        let type = NativeType(name: "Tensor") { ($0 as! Tensor).description }
+        type.property("shape") { .array(($0 as! Tensor).shape.map { .int($0) }) }
+        type.property("rank") { .int(($0 as! Tensor).rank) }
+        type.property("count") { .int(($0 as! Tensor).count) }
+        type.property("requiresGrad") { .bool(($0 as! Tensor).requiresGrad) }
+        type.property("grad", get: { ($0 as! Tensor).grad.map { .native($0) } ?? .nilValue }, set: setGrad)
+        type.method("item") { object, args throws(LanguageError) in
+            try ScriptArguments(args, "item").check(labels: [], count: 0...0)
+            return .double(Double(try tensorOperation { () throws(TensorError) in try (object as! Tensor).item() }))
+        }
+        type.method("sum") { object, args throws(LanguageError) in try reduce(object as! Tensor, args, "sum", mean: false) }
+        type.method("mean") { object, args throws(LanguageError) in try reduce(object as! Tensor, args, "mean", mean: true) }
+        type.method("max") { object, args throws(LanguageError) in try maximum(object as! Tensor, args, "max") }
+        type.method("argmax") { object, args throws(LanguageError) in try maximum(object as! Tensor, args, "argmax") }
+        type.method("reshape", reshape)
+        type.method("flatten") { object, args throws(LanguageError) in
+            let arguments = ScriptArguments(args, "flatten")
+            try arguments.check(labels: ["from"], count: 0...1)
+            let from = try arguments.int("from", default: 0)
+            return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).flatten(from: from) })
+        }
+        type.method("transposed") { object, args throws(LanguageError) in
+            try ScriptArguments(args, "transposed").check(labels: [], count: 0...0)
+            return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).transposed() })
+        }
+        type.method("detached") { object, args throws(LanguageError) in
+            try ScriptArguments(args, "detached").check(labels: [], count: 0...0)
+            return .native((object as! Tensor).detached())
+        }
+        type.method("squared") { object, args throws(LanguageError) in
+            try ScriptArguments(args, "squared").check(labels: [], count: 0...0)
+            return .native((object as! Tensor).squared())
+        }
+        type.method("backward") { object, args throws(LanguageError) in
+            try ScriptArguments(args, "backward").check(labels: [], count: 0...0)
+            try tensorOperation { () throws(TensorError) in try (object as! Tensor).backward() }
+            return .void
+        }
+        type.binaryOperator = binary
+        type.prefixOperator = { op, object in op == "-" ? .native(-(object as! Tensor)) : nil }
+        type.subscriptGet = element
+        type.makeIterator = { object throws(LanguageError) in
+            let tensor = object as! Tensor
+            guard tensor.rank > 0 else { throw .here(.runtime("cannot iterate over a rank-0 tensor")) }
+            var index = 0
+            return AnyIterator {
+                guard index < tensor.shape[0] else { return nil }
+                defer { index += 1 }
+                return (try? tensor.index(index)).map { .native($0) }
+            }
+        }
+        return type
+    }()
+
+    private static func setGrad(_ object: ScriptObject, _ value: Value) throws(LanguageError) {
+        let tensor = object as! Tensor
+        if value.isNone { tensor.grad = nil; return }
+        let gradient = try ScriptArguments.tensor(value, callee: "grad")
+        guard gradient.shape == tensor.shape else { throw .here(.tensor(.shapeMismatch(op: "grad =", tensor.shape, gradient.shape))) }
+        tensor.grad = gradient.detached()
+    }
+
+    /// `.sum()`, `.sum(dim: 1)`, `.sum(dims: [0, 2, 3], keepDim: true)`, and the same for `mean`.
+    private static func reduce(_ tensor: Tensor, _ args: [ArgumentValue], _ name: String, mean: Bool) throws(LanguageError) -> Value {
+        let arguments = ScriptArguments(args, name)
+        try arguments.check(labels: ["dim", "dims", "keepDim"], count: 0...2)
+        let keepDim = try arguments.bool("keepDim", default: false)
+        var dims: [Int]?
+        if arguments.value("dim") != nil { dims = [try arguments.int("dim")] }
+        if let list = arguments.value("dims") {
+            guard case .array(let items) = list.value else { throw .here(.cannotConvert(from: list.value.typeName, to: "[Int]")) }
+            dims = try ScriptArguments.integers(items)
+        }
+        let all = Array(tensor.shape.indices)
+        return .native(try tensorOperation { () throws(TensorError) in
+            mean ? try tensor.mean(dims: dims ?? all, keepDim: keepDim) : try tensor.sum(dims: dims ?? all, keepDim: keepDim)
+        })
+    }
+
+    /// `.max()`, `.max(dim:)`, `.argmax()` and `.argmax(dim:)`, each with `keepDim:`.
+    private static func maximum(_ tensor: Tensor, _ args: [ArgumentValue], _ name: String) throws(LanguageError) -> Value {
+        let arguments = ScriptArguments(args, name)
+        try arguments.check(labels: ["dim", "keepDim"], count: 0...2)
+        let keepDim = try arguments.bool("keepDim", default: false)
+        let dim = arguments.value("dim") == nil ? nil : try arguments.int("dim")
+        return .native(try tensorOperation { () throws(TensorError) in
+            let source = dim == nil ? try tensor.flatten() : tensor
+            return name == "max" ? try source.max(dim: dim ?? 0, keepDim: keepDim) : try source.argmax(dim: dim ?? 0, keepDim: keepDim)
+        })
+    }
+
+    private static func reshape(_ object: ScriptObject, _ args: [ArgumentValue]) throws(LanguageError) -> Value {
+        let items: [Value]
+        if args.count == 1, case .array(let list) = args[0].value { items = list } else { items = args.map(\.value) }
+        guard args.allSatisfy({ $0.label == nil }) else { throw .here(.runtime("'reshape' takes sizes without labels")) }
+        let shape = try ScriptArguments.integers(items)
+        return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).reshape(shape) })
+    }
+
+    private static func binary(_ op: String, _ lhs: Value, _ rhs: Value) throws(LanguageError) -> Value? {
+        guard ["+", "-", "*", "/"].contains(op) else { return nil }
+        let result: Tensor? = try tensorOperation { () throws(TensorError) -> Tensor? in
+            switch (lhs, rhs) {
+            case (.native(let a as Tensor), .native(let b as Tensor)):
+                switch op {
+                case "+": return try a + b
+                case "-": return try a - b
+                case "*": return try a * b
+                default: return try a / b
+                }
+            case (.native(let a as Tensor), _):
+                guard let s = scalar(rhs) else { return nil }
+                switch op {
+                case "+": return a + s
+                case "-": return a - s
+                case "*": return a * s
+                default: return a / s
+                }
+            case (_, .native(let b as Tensor)):
+                guard let s = scalar(lhs) else { return nil }
+                switch op {
+                case "+": return s + b
+                case "-": return s - b
+                case "*": return s * b
+                default: return s / b
+                }
+            default: return nil
+            }
+        }
+        return result.map { .native($0) }
+    }
+
+    private static func scalar(_ value: Value) -> Float? {
+        switch value {
+        case .double(let d): Float(d)
+        case .int(let n): Float(n)
+        default: nil
+        }
+    }
+
+    /// `t[i]` and `t[a..<b]` along the first dimension.
+    private static func element(_ object: ScriptObject, _ args: [ArgumentValue]) throws(LanguageError) -> Value {
+        let tensor = object as! Tensor
+        guard args.count == 1, args[0].label == nil else { throw .here(.runtime("a tensor is indexed with one Int or one range")) }
+        return .native(try tensorOperation { () throws(TensorError) in
+            switch args[0].value {
+            case .int(let i): return try tensor.index(i)
+            case .range(let lower, let upper, _):
+                // `t[1...]` and `t[..<2]`, as for arrays.
+                let (start, end) = Value.bounds(lower, upper, count: tensor.shape.first ?? 0)
+                return try tensor.rows(start..<Swift.max(start, end))
+            default: throw .invalidArgument("a tensor is indexed with an Int or a range, not '\(args[0].value.typeName)'")
+            }
+        })
+    }
+}

@@ -1,0 +1,18 @@
+import LitTensor
+
+/// Elementwise activations as layers, for `Sequential`.
+public final class Sigmoid: Module {
+    public override init() {}
+    public override func forward(_ input: Tensor) throws -> Tensor { input.sigmoid() }
+}
+
+public final class ReLU: Module {
+    public override init() {}
+    public override func forward(_ input: Tensor) throws -> Tensor { input.relu() }
+}
+
+/// Flattens every dimension after the first: [N, C, H, W] → [N, C·H·W].
+public final class Flatten: Module {
+    public override init() {}
+    public override func forward(_ input: Tensor) throws -> Tensor { try input.flatten(from: 1) }
+}

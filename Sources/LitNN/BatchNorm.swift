@@ -1,0 +1,57 @@
+import LitTensor
+
+/// Batch normalisation with PyTorch's semantics: in training, normalise with the batch's
+/// mean and biased variance, and move the running statistics towards the batch's mean
+/// and unbiased variance by `momentum`; in evaluation, normalise with the running ones.
+/// `BatchNorm1d` takes [N, C] inputs, `BatchNorm2d` [N, C, H, W].
+public class BatchNormalization: Module {
+    public let features: Int
+    public let eps: Float
+    public let momentum: Float
+    /// The learnt scale and shift, each [features].
+    public let weight: Tensor
+    public let bias: Tensor
+    /// Running statistics (not trained), each [features].
+    public let runningMean: Tensor
+    public let runningVar: Tensor
+    /// The input rank this layer accepts: 2 or 4.
+    package let inputRank: Int
+
+    package init(_ features: Int, eps: Float, momentum: Float, inputRank: Int) {
+        self.features = features
+        self.eps = eps
+        self.momentum = momentum
+        self.inputRank = inputRank
+        weight = Tensor.parameter(Tensor.ones([features]))
+        bias = Tensor.parameter(Tensor.zeros([features]))
+        runningMean = Tensor.zeros([features])
+        runningVar = Tensor.ones([features])
+    }
+
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        guard input.rank == inputRank, input.shape[1] == features else {
+            let expected = inputRank == 2 ? "[N, \(features)]" : "[N, \(features), H, W]"
+            throw TensorError.invalidArgument("\(typeName)(\(features)) expects an input of shape \(expected), got \(input.shape)")
+        }
+        return try Tensor.batchNorm(input, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
+                                    isTraining: isTraining, momentum: momentum, eps: eps)
+    }
+
+    public override var hyperParameters: String {
+        "\(features), eps: \(eps), momentum: \(momentum)"
+    }
+}
+
+public final class BatchNorm1d: BatchNormalization {
+    public init(_ features: Int, eps: Float = 1e-5, momentum: Float = 0.1) {
+        super.init(features, eps: eps, momentum: momentum, inputRank: 2)
+    }
+
+}
+
+public final class BatchNorm2d: BatchNormalization {
+    public init(_ channels: Int, eps: Float = 1e-5, momentum: Float = 0.1) {
+        super.init(channels, eps: eps, momentum: momentum, inputRank: 4)
+    }
+
+}

@@ -1,0 +1,38 @@
+import LitTensor
+
+/// A 2-D convolution layer over [N, C, H, W] inputs, as `nn.Conv2d`.
+public final class Conv2d: Module {
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernelSize: Int
+    public let stride: Int
+    public let padding: Int
+    /// [outChannels, inChannels, kernelSize, kernelSize]
+    public let weight: Tensor
+    /// [outChannels], or nil for a layer made without a bias.
+    public let bias: Tensor?
+
+    public init<G: RandomNumberGenerator>(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1,
+                                          padding: Int = 0, bias: Bool = true, using generator: inout G) {
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        let fanIn = inChannels * kernelSize * kernelSize
+        weight = Initialization.fanInUniform([outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, using: &generator)
+        self.bias = bias ? Initialization.fanInUniform([outChannels], fanIn: fanIn, using: &generator) : nil
+    }
+
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        try Tensor.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding)
+    }
+
+    public override var hyperParameters: String {
+        var text = "\(inChannels), \(outChannels), kernelSize: \(kernelSize), stride: \(stride)"
+        if padding != 0 { text += ", padding: \(padding)" }
+        if bias == nil { text += ", bias: false" }
+        return text
+    }
+
+}

@@ -1,0 +1,58 @@
+import LitTensor
+
+/// Runs its children in order, each on the previous one's output, as `nn.Sequential`.
+/// Children added without a name are named by position: "0", "1", ...
+public final class Sequential: Module {
+    public private(set) var layers: [(name: String, module: Module)] = []
+
+    public init(_ modules: [Module] = []) {
+        super.init()
+        layers = modules.enumerated().map { (String($0.offset), $0.element) }
+    }
+
+    public convenience init(_ modules: Module...) {
+        self.init(modules)
+    }
+
+    public func append(_ module: Module) throws(TensorError) {
+        try checkNotAncestor(of: module)
+        layers.append((String(layers.count), module))
+    }
+
+    /// Adds a named child, as PyTorch's `add_module`; a child of the same name is replaced in place.
+    public func add(_ name: String, _ module: Module) throws(TensorError) {
+        try checkNotAncestor(of: module)
+        if let index = layers.firstIndex(where: { $0.name == name }) {
+            layers[index].module = module
+        } else {
+            layers.append((name, module))
+        }
+    }
+
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        var output = input
+        for layer in layers {
+            do {
+                output = try layer.module.forward(output)
+            } catch let error as TensorError {
+                throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
+            } catch var error as LayerError {
+                error.path.insert(layer.name, at: 0)
+                throw error
+            }
+        }
+        return output
+    }
+
+    /// A Sequential inside itself would run forever; only a new Sequential's children
+    /// can't contain it, so the check is needed when adding.
+    private func checkNotAncestor(of module: Module) throws(TensorError) {
+        var found = false
+        module.visit { if $0.identity == identity { found = true } }
+        if found { throw .invalidArgument("a Sequential cannot contain itself") }
+    }
+
+    public override func members() -> [ModuleMember] {
+        layers.map { .child($0.name, $0.module) }
+    }
+}

@@ -1,0 +1,25 @@
+extension Tensor {
+    /// 2-D convolution (cross-correlation, as PyTorch's `conv2d`) of an [N, C, H, W] input
+    /// with [O, C, kH, kW] weights and an optional [O] bias.
+    public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Int = 1,
+                              padding: Int = 0) throws(TensorError) -> Tensor {
+        try conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding, engine: Convolution.Engine.preferred)
+    }
+
+    package static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: Int,
+                       engine: Convolution.Engine) throws(TensorError) -> Tensor {
+        let convolution = try Convolution(input: x.shape, weight: weight.shape, stride: stride, padding: padding)
+        if let bias, bias.shape != [weight.shape[0]] { throw .shapeMismatch(op: "conv2d bias", bias.shape, [weight.shape[0]]) }
+        let output = Tensor(uninitializedShape: convolution.outputShape)
+        convolution.forward(x.data, weight: weight.data, bias: bias?.data, output: output.data, engine: engine)
+        let inputs = [x, weight] + (bias.map { [$0] } ?? [])
+        return output.recordGradient("conv2d", inputs: inputs) { gradient in
+            let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
+            let gw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil
+            let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [weight.shape[0]]) : nil
+            convolution.backward(gradient.data, input: x.data, weight: weight.data, inputGradient: gx?.data,
+                                 weightGradient: gw?.data, biasGradient: gb?.data, engine: engine)
+            return [gx, gw, gb]
+        }
+    }
+}

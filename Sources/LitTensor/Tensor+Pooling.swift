@@ -1,0 +1,83 @@
+import LitKernels
+
+/// Max, average and global average pooling over [N, C, H, W] tensors.
+extension Tensor {
+    public func maxPool2d(kernelSize: Int, stride: Int? = nil, padding: Int = 0) throws(TensorError) -> Tensor {
+        let pooling = try Pooling("maxPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
+        let output = Tensor(uninitializedShape: pooling.outputShape)
+        let winners = WinnerIndices(count: pooling.planes * pooling.outPlane)
+        pooling.forEachPlanes(work: count) { first, planes in
+            lk_max_pool_forward(data + first * pooling.plane, planes, pooling.window, output.data + first * pooling.outPlane,
+                                winners.pointer + first * pooling.outPlane)
+        }
+        return output.recordGradient("maxPool2d", inputs: [self]) { [shape] gradient in
+            let input = Tensor(shape: shape, repeating: 0)
+            pooling.forEachPlanes(work: input.count) { first, planes in
+                lk_max_pool_backward(gradient.data + first * pooling.outPlane, winners.pointer + first * pooling.outPlane, planes,
+                                     pooling.window, input.data + first * pooling.plane)
+            }
+            return [input]
+        }
+    }
+
+    /// Average pooling; padded cells count in the divisor, as PyTorch's default.
+    public func avgPool2d(kernelSize: Int, stride: Int? = nil, padding: Int = 0) throws(TensorError) -> Tensor {
+        let pooling = try Pooling("avgPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
+        let output = Tensor(uninitializedShape: pooling.outputShape)
+        pooling.forEachPlanes(work: count) { first, planes in
+            lk_avg_pool_forward(data + first * pooling.plane, planes, pooling.window, output.data + first * pooling.outPlane)
+        }
+        return output.recordGradient("avgPool2d", inputs: [self]) { [shape] gradient in
+            let input = Tensor(shape: shape, repeating: 0)
+            pooling.forEachPlanes(work: input.count) { first, planes in
+                lk_avg_pool_backward(gradient.data + first * pooling.outPlane, planes, pooling.window, input.data + first * pooling.plane)
+            }
+            return [input]
+        }
+    }
+
+    /// The mean of each channel's plane: [N, C, H, W] → [N, C, 1, 1].
+    public func globalAvgPool2d() throws(TensorError) -> Tensor {
+        guard rank == 4 else { throw .invalidArgument("globalAvgPool2d needs a rank-4 input [N, C, H, W], but got shape \(shape)") }
+        return try mean(dims: [2, 3], keepDim: true)
+    }
+}
+
+/// One pooling's geometry: every channel of every image is a plane pooled on its own.
+private struct Pooling {
+    package let window: lk_window
+    package let planes: Int, plane: Int, outPlane: Int
+    package let outputShape: [Int]
+
+    package init(_ name: String, input shape: [Int], kernel: Int, stride: Int, padding: Int) throws(TensorError) {
+        guard shape.count == 4 else { throw .invalidArgument("\(name) needs a rank-4 input [N, C, H, W], but got shape \(shape)") }
+        guard kernel > 0, stride > 0, padding >= 0, padding <= kernel / 2 else {
+            throw .invalidArgument("\(name) needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2")
+        }
+        guard kernel <= Convolution.largestGeometry, stride <= Convolution.largestGeometry else {
+            throw .invalidArgument("\(name) kernelSize and stride must each be at most \(Convolution.largestGeometry)")
+        }
+        let (height, width) = (shape[2], shape[3])
+        guard height + 2 * padding >= kernel, width + 2 * padding >= kernel else {
+            throw .invalidArgument("\(name) window \(kernel)×\(kernel) is larger than the padded input \(height + 2 * padding)×\(width + 2 * padding)")
+        }
+        let outHeight = (height + 2 * padding - kernel) / stride + 1, outWidth = (width + 2 * padding - kernel) / stride + 1
+        window = lk_window(channels: 1, height: Int32(height), width: Int32(width), kernelHeight: Int32(kernel), kernelWidth: Int32(kernel),
+                           strideHeight: Int32(stride), strideWidth: Int32(stride), padHeight: Int32(padding), padWidth: Int32(padding),
+                           outHeight: Int32(outHeight), outWidth: Int32(outWidth))
+        (planes, plane, outPlane) = (shape[0] * shape[1], height * width, outHeight * outWidth)
+        outputShape = [shape[0], shape[1], outHeight, outWidth]
+    }
+
+    /// Calls `body(firstPlane, planeCount)` over chunks of the planes, in parallel when large.
+    package func forEachPlanes(work: Int, _ body: (Int, Int) -> Void) {
+        Parallel.forEachChunk(planes, work: work) { range in body(range.lowerBound, range.count) }
+    }
+}
+
+/// The winning input positions of a max pooling, kept for its backward pass.
+private final class WinnerIndices {
+    package let pointer: UnsafeMutablePointer<Int32>
+    package init(count: Int) { pointer = .allocate(capacity: Swift.max(count, 1)) }
+    deinit { pointer.deallocate() }
+}

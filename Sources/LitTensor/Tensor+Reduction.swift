@@ -1,0 +1,145 @@
+import LitKernels
+
+/// Sums, means and maxima, over everything or over chosen dimensions.
+extension Tensor {
+    public func sum() -> Tensor { try! sum(dims: Array(shape.indices)) }
+    public func mean() -> Tensor { try! mean(dims: Array(shape.indices)) }
+
+    public func sum(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor { try sum(dims: [dim], keepDim: keepDim) }
+    public func mean(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor { try mean(dims: [dim], keepDim: keepDim) }
+
+    public func sum(dims: [Int], keepDim: Bool = false) throws(TensorError) -> Tensor {
+        let reduced = try normalized(dims)
+        let output = reduceSum(reduced, keepDim: keepDim)
+        return output.recordGradient("sum", inputs: [self]) { [shape] gradient throws(TensorError) in
+            [try gradient.reshape(Tensor.keptShape(shape, reduced)).broadcast(to: shape)]
+        }
+    }
+
+    public func mean(dims: [Int], keepDim: Bool = false) throws(TensorError) -> Tensor {
+        let reduced = try normalized(dims)
+        let n = reduced.reduce(1) { $0 * shape[$1] }
+        // The mean of nothing is NaN (0 × inf), as in PyTorch.
+        return Tensor.affine(try sum(dims: dims, keepDim: keepDim), scale: 1 / Float(n), shift: 0, "mean")
+    }
+
+    /// The largest value; NaN if there is one. Tied maxima share the gradient evenly, as
+    /// in PyTorch's max() (its max(dim:) gives all of it to the first, as ours does).
+    public func max() -> Tensor {
+        let value = GradientMode.withoutGradients { try! flatten().max(dim: 0) }
+        guard Tensor.needsGradient([self]) else { return value }
+        let largest = value.data[0]
+        // The tied positions, found now: the input may change in place before backward.
+        let ties = (0..<count).filter { largest.isNaN ? data[$0].isNaN : data[$0] == largest }
+        return value.recordGradient("max", inputs: [self]) { [shape] gradient in
+            let input = Tensor(shape: shape, repeating: 0)
+            let share = gradient.data[0] / Float(ties.count)
+            for index in ties { input.data[index] = share }
+            return [input]
+        }
+    }
+
+    /// The largest value along `dim` (the first on ties); the gradient flows to it.
+    public func max(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        let (values, indices, axis) = try maxAlong(dim, keepDim: keepDim)
+        return values.recordGradient("max", inputs: [self]) { [shape] gradient in
+            let input = Tensor(shape: shape, repeating: 0)
+            let (outer, inner) = Tensor.split(shape, around: axis)
+            lk_scatter_dim(gradient.data, indices.data, outer, shape[axis], inner, input.data)
+            return [input]
+        }
+    }
+
+    /// The position of the largest value along `dim`, as a float tensor (the first on ties).
+    public func argmax(dim: Int, keepDim: Bool = false) throws(TensorError) -> Tensor {
+        try maxAlong(dim, keepDim: keepDim).indices
+    }
+
+    private func maxAlong(_ dim: Int, keepDim: Bool) throws(TensorError) -> (values: Tensor, indices: Tensor, axis: Int) {
+        let axis = try normalized([dim]).first!
+        guard shape[axis] > 0 else { throw .invalidArgument("max over an empty dimension") }
+        let outputShape = Tensor.keptShape(shape, [axis], keep: keepDim)
+        let values = Tensor(uninitializedShape: outputShape), indices = Tensor(uninitializedShape: outputShape)
+        let (outer, inner) = Tensor.split(shape, around: axis)
+        let (x, v, i, d) = (data, values.data, indices.data, shape[axis])
+        Parallel.forEachChunk(outer, work: count) { range in
+            let start = range.lowerBound
+            lk_max_dim(x + start * d * inner, range.count, d, inner, v + start * inner, i + start * inner)
+        }
+        return (values, indices, axis)
+    }
+
+    /// Sums a broadcast gradient back down to `shape`, the shape of the operand.
+    package func sum(toShape target: [Int]) throws(TensorError) -> Tensor {
+        if shape == target { return self }
+        let extra = rank - target.count
+        let reduced = shape.indices.filter { $0 < extra || (target[$0 - extra] == 1 && shape[$0] != 1) }
+        return try sum(dims: reduced, keepDim: true).reshape(target)
+    }
+
+    /// Dimensions checked and made non-negative (PyTorch's -1 is the last).
+    package func normalized(_ dims: [Int]) throws(TensorError) -> Set<Int> {
+        var result = Set<Int>()
+        for dim in dims {
+            let axis = dim < 0 ? dim + rank : dim
+            guard axis >= 0 && axis < rank else { throw .invalidDimension(dim, rank: rank) }
+            result.insert(axis)
+        }
+        return result
+    }
+
+    package static func keptShape(_ shape: [Int], _ reduced: Set<Int>, keep: Bool = true) -> [Int] {
+        shape.indices.compactMap { reduced.contains($0) ? (keep ? 1 : nil) : shape[$0] }
+    }
+
+    /// How many partial results a large reduction is split into, on every machine.
+    package static let reductionGroups = 4
+
+    private func reduceSum(_ reduced: Set<Int>, keepDim: Bool) -> Tensor {
+        let output = Tensor(shape: Tensor.keptShape(shape, reduced, keep: keepDim), repeating: 0)
+        let plan = ReductionPlan(shape, reducing: reduced)
+        let x = data
+        if plan.rowCount == 1 && plan.rowsReduce {
+            // Everything into one value: a fixed number of groups of whole blocks, each
+            // summed in double, added in order; the same bits whatever the core count.
+            let blockSize = Int(LK_SUM_BLOCK)
+            let blocks = (count + blockSize - 1) / blockSize
+            let groups = count >= Parallel.minimumWork ? Swift.min(blocks, Tensor.reductionGroups) : 1
+            var partials = [Double](repeating: 0, count: Swift.max(groups, 1))
+            partials.withUnsafeMutableBufferPointer { partials in
+                Parallel.forEach(chunks: groups, of: blocks) { group, blockRange in
+                    let start = blockRange.lowerBound * blockSize, end = Swift.min(blockRange.upperBound * blockSize, count)
+                    partials[group] = lk_sum_blocks(x + start, end - start)
+                }
+            }
+            output.data.pointee = Float(partials.reduce(0, +))
+            return output
+        }
+        if plan.rowsReduce && plan.outputCount == plan.rowCount {
+            // Row r folds into output r: no two cores write the same value.
+            let (y, length) = (output.data, plan.rowLength)
+            Parallel.forEachChunk(plan.rowCount, work: count) { rows in
+                lk_sum_rows(x + rows.lowerBound * length, rows.count, length, y + rows.lowerBound)
+            }
+            return output
+        }
+        // Each group of rows folds into its own buffer, and the buffers are added in
+        // order. The groups do not depend on the core count, so neither do the bits.
+        let chunks = count >= Parallel.minimumWork ? Swift.min(plan.rowCount, Tensor.reductionGroups) : 1
+        // Group 0 folds straight into the output, the others into rows of one scratch block.
+        let scratch = chunks > 1 ? Tensor(shape: [chunks - 1, plan.outputCount], repeating: 0) : nil
+        let length = plan.rowLength
+        Parallel.forEach(chunks: chunks, of: plan.rowCount) { chunk, rows in
+            let y = chunk == 0 ? output.data : scratch!.data + (chunk - 1) * plan.outputCount
+            plan.forEachRow(in: rows) { row, outputOffset in
+                if plan.rowsReduce {
+                    (y + outputOffset).pointee += lk_sum(x + row * length, length)
+                } else {
+                    lk_accumulate(x + row * length, y + outputOffset, length)
+                }
+            }
+        }
+        for chunk in 1..<Swift.max(chunks, 1) { lk_accumulate(scratch!.data + (chunk - 1) * plan.outputCount, output.data, plan.outputCount) }
+        return output
+    }
+}

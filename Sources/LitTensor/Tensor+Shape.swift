@@ -1,0 +1,115 @@
+import LitKernels
+
+/// Reshaping, joining, transposing and indexing on the first dimension.
+extension Tensor {
+    /// The same values in a new shape with as many elements; one size may be -1, inferred.
+    public func reshape(_ newShape: [Int]) throws(TensorError) -> Tensor {
+        var target = newShape
+        let inferred = target.indices.filter { target[$0] == -1 }
+        guard inferred.count <= 1, target.allSatisfy({ $0 >= 0 || $0 == -1 }) else { throw .reshapeCount(from: shape, to: newShape) }
+        if let axis = inferred.first {
+            let known = target.filter { $0 != -1 }.reduce(1, *)
+            guard known > 0, count % known == 0 else { throw .reshapeCount(from: shape, to: newShape) }
+            target[axis] = count / known
+        }
+        guard target.reduce(1, *) == count else { throw .reshapeCount(from: shape, to: newShape) }
+        if target == shape { return self }
+        let view = Tensor(shape: target, storage: storage, offset: offset)
+        return view.recordGradient("reshape", inputs: [self]) { [shape] gradient throws(TensorError) in
+            [try gradient.reshape(shape)]
+        }
+    }
+
+    /// Folds the dimensions from `from` on into one: `[N, C, H, W]` → `[N, C*H*W]`.
+    public func flatten(from: Int = 0) throws(TensorError) -> Tensor {
+        if rank == 0 { return try reshape([1]) }
+        let axis = try normalized([from]).first!
+        return try reshape(Array(shape[..<axis]) + [shape[axis...].reduce(1, *)])
+    }
+
+    /// Joins tensors along `dim`; all other sizes must agree.
+    public static func cat(_ tensors: [Tensor], dim: Int) throws(TensorError) -> Tensor {
+        guard let first = tensors.first else { throw .invalidArgument("cat needs at least one tensor") }
+        let axis = try first.normalized([dim]).first!
+        for tensor in tensors.dropFirst() {
+            var a = first.shape, b = tensor.shape
+            guard a.count == b.count else { throw .shapeMismatch(op: "cat", first.shape, tensor.shape) }
+            a[axis] = 0; b[axis] = 0
+            guard a == b else { throw .shapeMismatch(op: "cat", first.shape, tensor.shape) }
+        }
+        var shape = first.shape
+        shape[axis] = tensors.reduce(0) { $0 + $1.shape[axis] }
+        let (outer, inner) = Tensor.split(shape, around: axis)
+        let output = Tensor(uninitializedShape: shape)
+        let rowLength = shape[axis] * inner
+        Parallel.forEachChunk(outer, work: output.count) { rows in
+            var start = 0
+            for tensor in tensors {
+                let length = tensor.shape[axis] * inner
+                for row in rows {
+                    (output.data + row * rowLength + start).update(from: tensor.data + row * length, count: length)
+                }
+                start += length
+            }
+        }
+        let sizes = tensors.map { $0.shape[axis] }
+        return output.recordGradient("cat", inputs: tensors) { gradient in
+            var start = 0
+            return sizes.map { size in
+                defer { start += size }
+                return gradient.slice(axis: axis, start..<(start + size))
+            }
+        }
+    }
+
+    /// A copy of the values at `range` along `axis`.
+    package func slice(axis: Int, _ range: Range<Int>) -> Tensor {
+        var shape = self.shape
+        shape[axis] = range.count
+        let (outer, inner) = Tensor.split(shape, around: axis)
+        let output = Tensor(uninitializedShape: shape)
+        let length = range.count * inner, sourceRow = self.shape[axis] * inner
+        for row in 0..<outer {
+            (output.data + row * length).update(from: data + row * sourceRow + range.lowerBound * inner, count: length)
+        }
+        return output
+    }
+
+    /// The sizes before and after `axis`: the shape seen as [outer, shape[axis], inner].
+    package static func split(_ shape: [Int], around axis: Int) -> (outer: Int, inner: Int) {
+        (shape[..<axis].reduce(1, *), shape[(axis + 1)...].reduce(1, *))
+    }
+
+    /// The transpose of a matrix.
+    public func transposed() throws(TensorError) -> Tensor {
+        guard rank == 2 else { throw .invalidArgument("transposed() needs a rank-2 tensor, but this one has shape \(shape)") }
+        let output = Tensor(uninitializedShape: [shape[1], shape[0]])
+        lk_swap_outer(data, shape[0], shape[1], 1, output.data)
+        return output.recordGradient("transposed", inputs: [self]) { gradient throws(TensorError) in
+            [try gradient.transposed()]
+        }
+    }
+
+    /// `t[i]`: the `i`-th entry along the first dimension (negative counts from the end).
+    public func index(_ i: Int) throws(TensorError) -> Tensor {
+        guard rank > 0 else { throw .invalidArgument("cannot index a rank-0 tensor") }
+        let position = i < 0 ? i + shape[0] : i
+        guard position >= 0 && position < shape[0] else { throw .indexOutOfRange(index: i, size: shape[0]) }
+        return try rows(position..<(position + 1)).reshape(Array(shape.dropFirst()))
+    }
+
+    /// `t[a..<b]`: a view of entries `a..<b` along the first dimension.
+    public func rows(_ range: Range<Int>) throws(TensorError) -> Tensor {
+        guard rank > 0 else { throw .invalidArgument("cannot index a rank-0 tensor") }
+        guard range.lowerBound >= 0 && range.upperBound <= shape[0] else {
+            throw .indexOutOfRange(index: range.lowerBound < 0 ? range.lowerBound : range.upperBound, size: shape[0])
+        }
+        let inner = count / Swift.max(shape[0], 1)
+        let view = Tensor(shape: [range.count] + shape.dropFirst(), storage: storage, offset: offset + range.lowerBound * inner)
+        return view.recordGradient("index", inputs: [self]) { [shape] gradient in
+            let input = Tensor(shape: shape, repeating: 0)
+            (input.data + range.lowerBound * inner).update(from: gradient.data, count: gradient.count)
+            return [input]
+        }
+    }
+}
