@@ -10,21 +10,17 @@ extension Interpreter {
             let arguments = ScriptArguments(args, "loadFashionMNIST")
             let batchSize = try arguments.int("batchSize")
             let resize = arguments.value("resize") == nil ? nil : try arguments.int("resize")
-            guard batchSize >= 1 else { throw .here(.runtime("'loadFashionMNIST' needs a batchSize of 1 or more, got \(batchSize)")) }
+            guard batchSize >= 1 else { throw .library(.batchSizeBelowOne(batchSize)) }
             if let resize, !(1...Interpreter.maximumImageSide).contains(resize) {
-                throw .here(.runtime("'loadFashionMNIST' resizes to a side from 1 to \(Interpreter.maximumImageSide), got \(resize)"))
+                throw .library(.resizeOutOfRange(side: resize, maximum: Interpreter.maximumImageSide))
             }
             let side = resize ?? FashionMNIST.imageSize
             let batchValues = batchSize.multipliedReportingOverflow(by: side * side)
             guard !batchValues.overflow, batchValues.partialValue <= Interpreter.maximumBatchValues else {
-                throw .here(.runtime("'loadFashionMNIST' would make batches of more than 2^28 values "
-                    + "(batchSize \(batchSize) × \(side)×\(side)); choose a smaller batchSize or resize"))
+                throw .library(.batchTooLarge(batchSize: batchSize, side: side))
             }
-            let data: FashionMNIST
-            do throws(DataError) {
-                data = try FashionMNIST.load(from: interpreter.settings.dataDirectory)
-            } catch {
-                throw .here(.runtime(error.description))
+            let data = try libraryOperation { () throws(DataError) in
+                try FashionMNIST.load(from: interpreter.settings.dataDirectory)
             }
             let budget = interpreter.settings.budget
             let train = DataLoader(data.train, batchSize: batchSize, resize: resize, shuffle: true, seed: interpreter.seed,

@@ -29,9 +29,8 @@ enum ModuleScripting {
     static func languageError(_ error: any Error) -> LanguageError {
         switch error {
         case let error as LanguageError: error
-        case let error as TensorError: .here(.tensor(error))
-        case let error as LayerError: .here(.layer(path: error.path.joined(separator: "."), type: error.layer, error.underlying))
-        default: .here(.runtime(String(describing: error)))
+        case let error as any ErrorMessage: .here(.library(error))
+        default: .library(.unexpected(String(describing: error)))
         }
     }
 

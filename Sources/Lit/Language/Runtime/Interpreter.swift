@@ -168,7 +168,7 @@ public final class Interpreter {
 
     var cellOfRunningCode: Int { frames.last?.cell ?? currentCell }
 
-    func error(_ message: DiagnosticMessage, at offset: Int) -> LanguageError {
+    func error(_ message: LanguageMessage, at offset: Int) -> LanguageError {
         LanguageError(message, at: offset, cell: cellOfRunningCode)
     }
 
