@@ -40,10 +40,10 @@ let package = Package(
         ),
         // One target per layer; each depends only on layers below it, so an import that
         // runs upward does not compile. Diagnostics and Random sit at the bottom.
-        .target(name: "LitDiagnostics", dependencies: ["LitTensor"]), // TEMP
+        .target(name: "LitDiagnostics"),
         .target(name: "LitRandom"),
         // Tensors, their operations and autograd.
-        .target(name: "LitTensor", dependencies: ["LitKernels", "COpenBLAS", "LitRandom"]), // TEMP
+        .target(name: "LitTensor", dependencies: ["LitKernels", "COpenBLAS", "LitDiagnostics", "LitRandom"]),
         // Modules, layers, losses, optimizers and the training loop, usable from plain Swift.
         .target(name: "LitNN", dependencies: ["LitTensor"]),
         // IDX files, Fashion-MNIST, resizing and loaders.

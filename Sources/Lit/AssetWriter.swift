@@ -14,7 +14,7 @@ package enum AssetWriter {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw Diagnostic(.writeFailed(path: folder.path, reason: error.localizedDescription), at: nil)
+                throw Diagnostic(DocumentError.writeFailed(path: folder.path, reason: error.localizedDescription), at: nil)
             }
             if let existing = FileManager.default.contents(atPath: target.path), [UInt8](existing) == asset.contents { continue }
             try AtomicFile.write(asset.contents, to: target.path)

@@ -95,8 +95,8 @@ public enum ChapterJob {
             return .success(try Chapter.read(path: path))
         } catch {
             console.error(DiagnosticPrinter.render(error))
-            switch error.message {
-            case .unreadableFile, .notMarkdown: return .failure(.badInput)
+            switch error.message as? DocumentError {
+            case .unreadableFile?, .notMarkdown?: return .failure(.badInput)
             default: return .failure(.cellFailed)
             }
         }

@@ -118,10 +118,10 @@ public struct ChapterRunner {
         guard let error = failure.error else {
             // An `expect-error` cell that ran cleanly.
             let fence = read.cells[number - 1].fenceLine
-            let diagnostic = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: read.path, line: fence, column: 1),
+            let diagnostic = Diagnostic(RunnerError.expectedErrorMissing, at: SourceLocation(file: read.path, line: fence, column: 1),
                                         sourceLine: read.line(fence))
             let writtenFence = written.cells[number - 1].fenceLine
-            let inChapter = Diagnostic(.expectedErrorMissing, at: SourceLocation(file: written.displayName, line: writtenFence, column: 1),
+            let inChapter = Diagnostic(RunnerError.expectedErrorMissing, at: SourceLocation(file: written.displayName, line: writtenFence, column: 1),
                                        sourceLine: written.line(writtenFence))
             let marker = OutputMarker(cell: number, hash: hash, status: .error, budget: options.library.budget?.name)
             return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]), diagnostic)

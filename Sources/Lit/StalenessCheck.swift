@@ -10,29 +10,27 @@ package enum StalenessCheck {
         for cell in chapter.cells where !cell.flags.contains(.norun) {
             guard let block = cell.output else { continue }
             let location = SourceLocation(file: chapter.path, line: cell.fenceLine, column: 1)
-            let reason: String
+            let reason: StaleReason
             if block.marker.hash != hashes[cell.number - 1] {
                 if firstChange == nil { firstChange = cell.number }
-                reason = firstChange == cell.number && block.marker.cell == cell.number
-                    ? "its code or a cell before it changed since the last run"
-                    : "a cell before it changed since the last run"
+                reason = firstChange == cell.number && block.marker.cell == cell.number ? .changed : .earlierCellChanged
             } else if block.marker.status == .error {
-                reason = "it failed in the last run"
+                reason = .failed
             } else if block.marker.status == .notRun {
-                reason = "it did not run in the last run"
+                reason = .notRun
             } else if block.marker.status == .interrupted {
-                reason = "it was interrupted in the last run"
+                reason = .interrupted
             } else if let budget = block.marker.budget {
-                reason = "its output comes from a '\(budget)' budget run"
+                reason = .budgetRun(budget)
             } else {
                 continue
             }
-            findings.append(Diagnostic(.runtime("cell \(cell.number) is stale: \(reason)"), at: location))
+            findings.append(Diagnostic(RunnerError.staleCell(cell.number, because: reason), at: location))
         }
         findings += unrecordedCells(in: chapter, hashes: hashes, earlierChange: firstChange != nil)
         for orphan in chapter.orphanOutputs {
             let location = SourceLocation(file: chapter.path, line: orphan.line, column: 1)
-            findings.append(Diagnostic(.runtime("output block for cell \(orphan.marker.cell) has no cell above it"), at: location))
+            findings.append(Diagnostic(RunnerError.orphanOutput(cell: orphan.marker.cell), at: location))
         }
         return findings
     }
@@ -43,14 +41,11 @@ package enum StalenessCheck {
         let closing = chapter.closingMarkers.last
         let lastBlock = chapter.cells.last(where: { $0.output != nil })?.number ?? 0
         let trailing = chapter.cells.filter { $0.number > lastBlock && !$0.flags.contains(.norun) }
-        func finding(_ message: String, line: Int) -> Diagnostic {
-            Diagnostic(.runtime(message), at: SourceLocation(file: chapter.path, line: line, column: 1))
+        func finding(_ message: RunnerError, line: Int) -> Diagnostic {
+            Diagnostic(message, at: SourceLocation(file: chapter.path, line: line, column: 1))
         }
         guard let closing else {
-            return trailing.map {
-                finding("cell \($0.number) is stale: no run of it is recorded (the chapter has no closing "
-                        + "'litrun:chapter' marker)", line: $0.fenceLine)
-            }
+            return trailing.map { finding(.staleCell($0.number, because: .noRecordedRun), line: $0.fenceLine) }
         }
         let marker = closing.marker
         if marker.hash != (hashes.last ?? "") || marker.cells != hashes.count {
@@ -59,20 +54,17 @@ package enum StalenessCheck {
             let unchanged = marker.cells >= 1 && marker.cells <= hashes.count && hashes[marker.cells - 1] == marker.hash
                 ? marker.cells : 0
             let findings = trailing.filter { $0.number > unchanged }.map { cell in
-                let reason = earlierChange ? "a cell before it changed since the last run"
-                    : unchanged > 0 ? "it is new since the last run"
-                    : "its code or a cell before it changed since the last run"
-                return finding("cell \(cell.number) is stale: \(reason)", line: cell.fenceLine)
+                let reason: StaleReason = earlierChange ? .earlierCellChanged : unchanged > 0 ? .new : .changed
+                return finding(.staleCell(cell.number, because: reason), line: cell.fenceLine)
             }
             if !findings.isEmpty || earlierChange { return findings }
-            return [finding("the chapter's cells changed since the last run (\(marker.cells) then, \(hashes.count) now)",
-                            line: closing.line)]
+            return [finding(.cellCountChanged(then: marker.cells, now: hashes.count), line: closing.line)]
         }
         if marker.status == .notRun {
-            return trailing.map { finding("cell \($0.number) is stale: it did not run in the last run", line: $0.fenceLine) }
+            return trailing.map { finding(.staleCell($0.number, because: .notRun), line: $0.fenceLine) }
         }
         if let budget = marker.budget, !chapter.cells.contains(where: { $0.output?.marker.budget != nil }) {
-            return [finding("the chapter's last run was a '\(budget)' budget run", line: closing.line)]
+            return [finding(.budgetRun(budget), line: closing.line)]
         }
         return []
     }

@@ -1,6 +1,8 @@
+import LitDiagnostics
+
 /// Why a data set could not be read. Every message names the file, so that a chapter's
 /// error tells the reader which path to look at.
-public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum DataError: ErrorMessage, Equatable {
     case missingFile(path: String)
     case unreadableFile(path: String, reason: String)
     case corruptGzip(path: String, reason: String)

@@ -19,13 +19,13 @@ public struct Diagnostic: Error, Sendable, Equatable {
 
     public var severity: Severity
     public var location: SourceLocation?
-    public var message: DiagnosticMessage
+    public var message: any ErrorMessage
     public var notes: [Note]
     /// The chapter line the location points into, shown with a caret under the column.
     public var sourceLine: String?
 
     public init(
-        _ message: DiagnosticMessage, at location: SourceLocation?, severity: Severity = .error,
+        _ message: any ErrorMessage, at location: SourceLocation?, severity: Severity = .error,
         notes: [Note] = [], sourceLine: String? = nil
     ) {
         self.severity = severity
@@ -33,5 +33,11 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.message = message
         self.notes = notes
         self.sourceLine = sourceLine
+    }
+
+    /// Messages compare through `isEqual`, as a message of any layer is not `Equatable` itself.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.severity == rhs.severity && lhs.location == rhs.location && lhs.message.isEqual(to: rhs.message)
+            && lhs.notes == rhs.notes && lhs.sourceLine == rhs.sourceLine
     }
 }

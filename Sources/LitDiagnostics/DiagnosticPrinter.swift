@@ -5,7 +5,7 @@
 ///                 ^
 public enum DiagnosticPrinter {
     public static func render(_ diagnostic: Diagnostic, showSource: Bool = true) -> String {
-        var lines = [header(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message.text)]
+        var lines = [header(diagnostic.location, diagnostic.severity.rawValue, diagnostic.message.description)]
         if showSource, let source = diagnostic.sourceLine, let location = diagnostic.location {
             lines.append(source)
             lines.append(caretLine(under: source, column: location.column))

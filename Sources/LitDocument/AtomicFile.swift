@@ -18,7 +18,7 @@ public enum AtomicFile {
         // Writing through a symbolic link replaces the file it points to, not the link.
         let target = resolvedPath(path)
         func failure(_ reason: String) -> Diagnostic {
-            Diagnostic(.writeFailed(path: path, reason: reason), at: nil)
+            Diagnostic(DocumentError.writeFailed(path: path, reason: reason), at: nil)
         }
         func errnoText() -> String { String(cString: strerror(errno)) }
 

@@ -68,7 +68,7 @@ public struct Chapter: Sendable, Equatable {
     /// The whole file, read with POSIX calls so that the reason for a failure is errno's.
     package static func readBytes(path: String) throws(Diagnostic) -> [UInt8] {
         func failure(_ reason: String) -> Diagnostic {
-            Diagnostic(.unreadableFile(path: path, reason: reason), at: nil)
+            Diagnostic(DocumentError.unreadableFile(path: path, reason: reason), at: nil)
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }

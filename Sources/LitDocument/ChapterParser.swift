@@ -17,7 +17,7 @@ package struct ChapterParser {
 
     package func parse() throws(Diagnostic) -> Chapter {
         if let problem = ChapterEncoding.problem(in: bytes) {
-            throw Diagnostic(.notMarkdown(path: path, reason: problem.reason), at: location(ofByte: problem.offset))
+            throw Diagnostic(DocumentError.notMarkdown(path: path, reason: problem.reason), at: location(ofByte: problem.offset))
         }
         let blocks = CommonMarkReader.read(bytes).blocks
         let found = try outputBlocks(in: blocks)
@@ -81,7 +81,7 @@ package struct ChapterParser {
             let block = blocks[begin.index]
             let offset = byteOffset(line: block.startLine, column: block.startColumn)
             throw Diagnostic(
-                .unterminatedOutputBlock, at: location(ofByte: offset), sourceLine: lineText(block.startLine))
+                DocumentError.unterminatedOutputBlock, at: location(ofByte: offset), sourceLine: lineText(block.startLine))
         }
         return found
     }
@@ -124,7 +124,7 @@ package struct ChapterParser {
             default:
                 let offset = flagOffset(String(word), block: block)
                 throw Diagnostic(
-                    .unknownCellFlag(String(word)), at: location(ofByte: offset), sourceLine: lineText(block.startLine))
+                    DocumentError.unknownCellFlag(String(word)), at: location(ofByte: offset), sourceLine: lineText(block.startLine))
             }
         }
         return flags

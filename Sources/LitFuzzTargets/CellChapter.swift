@@ -18,7 +18,7 @@ enum CellChapter {
         do {
             chapter = try Chapter.parse(bytes, path: path)
         } catch {
-            if case .notMarkdown = error.message { return nil }
+            if case .notMarkdown? = error.message as? DocumentError { return nil }
             throw FuzzFailure("a fenced cell is not a chapter: \(DiagnosticPrinter.render(error))")
         }
         guard chapter.cells.count == 1 else {

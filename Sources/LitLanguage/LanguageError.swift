@@ -3,7 +3,7 @@ import LitDiagnostics
 /// An error found while lexing, parsing, resolving or running a cell, positioned by
 /// byte offset in the cell's code. The runner turns it into a chapter `Diagnostic`.
 public struct LanguageError: Error, Sendable {
-    public var message: DiagnosticMessage
+    public var message: LanguageMessage
     /// Byte offset in the cell's code.
     public var offset: Int
     /// Innermost call first: where each active call was made, for a runtime error
@@ -28,13 +28,13 @@ public struct LanguageError: Error, Sendable {
 
     /// An error raised by a built-in, which does not know where it was called from;
     /// the interpreter fills in the call's position.
-    public static func here(_ message: DiagnosticMessage) -> LanguageError {
+    public static func here(_ message: LanguageMessage) -> LanguageError {
         LanguageError(message, at: unpositioned)
     }
 
     public static let unpositioned = -1
 
-    public init(_ message: DiagnosticMessage, at offset: Int, cell: Int? = nil) {
+    public init(_ message: LanguageMessage, at offset: Int, cell: Int? = nil) {
         self.message = message
         self.offset = offset
         self.cell = cell

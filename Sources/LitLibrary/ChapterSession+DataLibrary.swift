@@ -13,21 +13,17 @@ extension ChapterSession {
             let arguments = ScriptArguments(args, "loadFashionMNIST")
             let batchSize = try arguments.int("batchSize")
             let resize = arguments.value("resize") == nil ? nil : try arguments.int("resize")
-            guard batchSize >= 1 else { throw .here(.runtime("'loadFashionMNIST' needs a batchSize of 1 or more, got \(batchSize)")) }
+            guard batchSize >= 1 else { throw .library(.batchSizeBelowOne(batchSize)) }
             if let resize, !(1...ChapterSession.maximumImageSide).contains(resize) {
-                throw .here(.runtime("'loadFashionMNIST' resizes to a side from 1 to \(ChapterSession.maximumImageSide), got \(resize)"))
+                throw .library(.resizeOutOfRange(side: resize, maximum: ChapterSession.maximumImageSide))
             }
             let side = resize ?? FashionMNIST.imageSize
             let batchValues = batchSize.multipliedReportingOverflow(by: side * side)
             guard !batchValues.overflow, batchValues.partialValue <= ChapterSession.maximumBatchValues else {
-                throw .here(.runtime("'loadFashionMNIST' would make batches of more than 2^28 values "
-                    + "(batchSize \(batchSize) × \(side)×\(side)); choose a smaller batchSize or resize"))
+                throw .library(.batchTooLarge(batchSize: batchSize, side: side))
             }
-            let data: FashionMNIST
-            do throws(DataError) {
-                data = try FashionMNIST.load(from: settings.dataDirectory)
-            } catch {
-                throw .here(.runtime(error.description))
+            let data = try libraryOperation { () throws(DataError) in
+                try FashionMNIST.load(from: settings.dataDirectory)
             }
             let budget = settings.budget
             let train = DataLoader(data.train, batchSize: batchSize, resize: resize, shuffle: true, seed: interpreter.seed,

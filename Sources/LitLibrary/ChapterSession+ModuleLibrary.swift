@@ -15,7 +15,7 @@ extension ChapterSession {
         interpreter.define("Sequential", signatures: [Signature("_...")]) { (_, args) throws(LanguageError) in
             var modules: [Module] = []
             for argument in args {
-                guard argument.label == nil else { throw .here(.runtime("'Sequential' takes its modules without labels")) }
+                guard argument.label == nil else { throw .library(.labelledSequentialModule) }
                 modules.append(try ModuleScripting.module(argument.value, callee: "Sequential"))
             }
             return .native(Sequential(modules))
@@ -47,7 +47,7 @@ extension ChapterSession {
                 let eps = Float(try arguments.double("eps", default: 1e-5))
                 let momentum = Float(try arguments.double("momentum", default: 0.1))
                 guard eps > 0, (0...1).contains(momentum) else {
-                    throw .here(.runtime("'\(name)' needs eps > 0 and momentum in 0...1"))
+                    throw .library(.invalidBatchNormSettings(callee: name))
                 }
                 return .native(name == "BatchNorm1d" ? BatchNorm1d(features, eps: eps, momentum: momentum)
                                                      : BatchNorm2d(features, eps: eps, momentum: momentum))
@@ -60,7 +60,7 @@ extension ChapterSession {
                 let stride = try arguments.positiveInt("stride", default: kernelSize)
                 let padding = try arguments.nonNegativeInt("padding", default: 0)
                 guard padding <= kernelSize / 2 else {
-                    throw .here(.runtime("'\(name)' padding should be at most half the kernel size, got padding \(padding) for kernel \(kernelSize)"))
+                    throw .library(.paddingPastHalfKernel(callee: name, padding: padding, kernelSize: kernelSize))
                 }
                 return .native(name == "MaxPool2d" ? MaxPool2d(kernelSize: kernelSize, stride: stride, padding: padding)
                                                    : AvgPool2d(kernelSize: kernelSize, stride: stride, padding: padding))

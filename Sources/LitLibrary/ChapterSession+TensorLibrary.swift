@@ -70,11 +70,11 @@ extension ChapterSession {
             if depth == shape.count && scalars.isEmpty {
                 shape.append(items.count)
             } else if depth >= shape.count || shape[depth] != items.count {
-                throw .here(.runtime("tensor(...) needs a rectangular array of numbers; rows differ in length or depth"))
+                throw .library(.raggedTensorLiteral)
             }
             for item in items { try flattenLiteral(item, depth: depth + 1, shape: &shape, into: &scalars) }
         case .int, .double:
-            throw .here(.runtime("tensor(...) needs a rectangular array of numbers; rows differ in length or depth"))
+            throw .library(.raggedTensorLiteral)
         default:
             throw .here(.cannotConvert(from: value.typeName, to: "a number"))
         }

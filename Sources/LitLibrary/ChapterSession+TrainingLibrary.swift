@@ -18,7 +18,7 @@ extension ChapterSession {
         interpreter.define("Adam", signatures: [Signature("_", "lr=", "beta1=", "beta2=", "eps=")]) { (_, args) throws(LanguageError) in
             let arguments = ScriptArguments(args, "Adam")
             let (beta1, beta2) = (try arguments.rate("beta1", default: 0.9), try arguments.rate("beta2", default: 0.999))
-            guard beta1 < 1, beta2 < 1 else { throw .here(.runtime("'Adam' needs beta1 and beta2 below 1")) }
+            guard beta1 < 1, beta2 < 1 else { throw .library(.adamBetasNotBelowOne) }
             return .native(Adam(try ChapterSession.parameterList(args[0].value, callee: "Adam"),
                                 learningRate: try arguments.rate("lr", default: 0.001), beta1: beta1, beta2: beta2,
                                 eps: try arguments.rate("eps", default: 1e-8)))
@@ -112,7 +112,7 @@ extension ChapterSession {
         for item in items {
             let tensor = try ScriptArguments.tensor(item, callee: callee)
             guard tensor.requiresGrad, tensor.gradientNode == nil else {
-                throw .here(.runtime("'\(callee)' trains parameters: tensors made with Parameter(...), such as net.parameters()"))
+                throw .library(.notParameters(callee: callee))
             }
             tensors.append(tensor)
         }
@@ -123,9 +123,9 @@ extension ChapterSession {
 extension ScriptArguments {
     /// A non-negative, finite rate or coefficient.
     package func rate(_ label: String, default fallback: Double?) throws(LanguageError) -> Double {
-        guard value(label) != nil || fallback != nil else { throw .here(.runtime("'\(callee)' needs the argument '\(label)'")) }
+        guard value(label) != nil || fallback != nil else { throw .library(.missingArgument(callee: callee, label: label)) }
         let number = try double(label, default: fallback ?? 0)
-        guard number >= 0, number.isFinite else { throw .here(.runtime("'\(callee)' needs \(label) of 0 or more, got \(number)")) }
+        guard number >= 0, number.isFinite else { throw .library(.numberBelowZero(callee: callee, argument: label, got: number)) }
         return number
     }
 }

@@ -1,3 +1,4 @@
+import LitDiagnostics
 import LitLanguage
 import LitNN
 import LitTensor
@@ -33,9 +34,8 @@ package enum ModuleScripting {
     package static func languageError(_ error: any Error) -> LanguageError {
         switch error {
         case let error as LanguageError: error
-        case let error as TensorError: .here(.tensor(error))
-        case let error as LayerError: .here(.layer(path: error.path.joined(separator: "."), type: error.layer, error.underlying))
-        default: .here(.runtime(String(describing: error)))
+        case let error as any ErrorMessage: .here(.library(error))
+        default: .library(.unexpected(String(describing: error)))
         }
     }
 

@@ -29,7 +29,7 @@ extension Optimizer: ScriptObject {
 
     private static func setLearningRate(_ object: ScriptObject, _ value: Value) throws(LanguageError) {
         let rate = try ScriptArguments.number(value)
-        guard rate >= 0, rate.isFinite else { throw .here(.runtime("a learning rate must be a finite number of 0 or more, got \(rate)")) }
+        guard rate >= 0, rate.isFinite else { throw .library(.invalidLearningRate(rate)) }
         (object as! Optimizer).learningRate = rate
     }
 }

@@ -14,7 +14,7 @@ package struct ScriptArguments {
     /// Rejects labels outside `allowed`, so that a typo is an error, not ignored.
     package func check(labels allowed: Set<String?>, count range: ClosedRange<Int>) throws(LanguageError) {
         for value in values where !allowed.contains(value.label) {
-            throw .here(.runtime("'\(callee)' has no argument labelled '\(value.label ?? "_")'"))
+            throw .library(.unknownLabel(callee: callee, label: value.label))
         }
         guard range.contains(values.count) else {
             throw .here(.wrongArgumentCount(callee: callee, expected: range.upperBound, found: values.count))
@@ -24,14 +24,14 @@ package struct ScriptArguments {
     package func value(_ label: String?) -> ArgumentValue? { values.first { $0.label == label } }
 
     package func tensor(at index: Int) throws(LanguageError) -> Tensor {
-        guard index < values.count else { throw .here(.runtime("'\(callee)' is missing an argument")) }
+        guard index < values.count else { throw .library(.missingTensorArgument(callee: callee)) }
         return try ScriptArguments.tensor(values[index].value, callee: callee)
     }
 
     package func int(_ label: String?, default fallback: Int? = nil) throws(LanguageError) -> Int {
         guard let argument = value(label) else {
             if let fallback { return fallback }
-            throw .here(.runtime("'\(callee)' needs the argument '\(label ?? "_")'"))
+            throw .library(.missingArgument(callee: callee, label: label))
         }
         guard case .int(let n) = argument.value else { throw .here(.cannotConvert(from: argument.value.typeName, to: "Int")) }
         return n
@@ -70,10 +70,10 @@ package struct ScriptArguments {
     /// tensors a layer of these sizes would allocate.
     package static func checkTensorSize(_ sizes: [Int], callee: String) throws(LanguageError) {
         if let negative = sizes.first(where: { $0 < 0 }) {
-            throw .here(.runtime("'\(callee)' needs sizes of 0 or more, got \(negative)"))
+            throw .library(.negativeSize(callee: callee, got: negative))
         }
         guard !Tensor.exceedsSizeLimit(sizes, countingEmptyDimensionsAsOne: true) else {
-            throw .here(.runtime("'\(callee)' would make a tensor of more than 2^31 elements"))
+            throw .library(.tensorTooLarge(callee: callee))
         }
     }
 
@@ -83,29 +83,24 @@ package struct ScriptArguments {
     }
 }
 
-/// Runs a tensor operation, turning its error into a cell diagnostic at the call.
-package func tensorOperation<T>(_ body: () throws(TensorError) -> T) throws(LanguageError) -> T {
-    do { return try body() } catch { throw .here(.tensor(error)) }
-}
-
 /// Sizes and hyper-parameters of layers, checked where the cell writes them.
 extension ScriptArguments {
     package func positiveInt(at index: Int, _ name: String) throws(LanguageError) -> Int {
-        guard index < values.count, values[index].label == nil else { throw .here(.runtime("'\(callee)' needs \(name)")) }
+        guard index < values.count, values[index].label == nil else { throw .library(.missingHyperParameter(callee: callee, name: name)) }
         guard case .int(let n) = values[index].value else { throw .here(.cannotConvert(from: values[index].value.typeName, to: "Int")) }
-        guard n > 0 else { throw .here(.runtime("'\(callee)' needs \(name) of 1 or more, got \(n)")) }
+        guard n > 0 else { throw .library(.belowOne(callee: callee, argument: name, got: n)) }
         return n
     }
 
     package func positiveInt(_ label: String, default fallback: Int? = nil) throws(LanguageError) -> Int {
         let n = try int(label, default: fallback)
-        guard n > 0 else { throw .here(.runtime("'\(callee)' needs \(label) of 1 or more, got \(n)")) }
+        guard n > 0 else { throw .library(.belowOne(callee: callee, argument: label, got: n)) }
         return n
     }
 
     package func nonNegativeInt(_ label: String, default fallback: Int) throws(LanguageError) -> Int {
         let n = try int(label, default: fallback)
-        guard n >= 0 else { throw .here(.runtime("'\(callee)' needs \(label) of 0 or more, got \(n)")) }
+        guard n >= 0 else { throw .library(.belowZero(callee: callee, argument: label, got: n)) }
         return n
     }
 

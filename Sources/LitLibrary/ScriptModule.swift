@@ -46,7 +46,7 @@ package final class ScriptModule: Module {
     package override func forward(_ input: Tensor) throws -> Tensor {
         let name = instance.classInfo.name
         guard let (method, owner) = instance.classInfo.method(named: "forward") else {
-            throw LanguageError.here(.runtime("'\(name)' does not override forward(_:)"))
+            throw LanguageError.library(.forwardNotOverridden(type: name))
         }
         let result = try interpreter.invoke(method, [ArgumentValue(label: nil, value: .native(input))], scope: owner.scope,
                                             receiver: instance, owner: owner, at: interpreter.nativeCallOffset)

@@ -9,7 +9,7 @@ extension ModuleScripting {
             let arguments = ScriptArguments(args, "append")
             try arguments.check(labels: [nil], count: 1...1)
             let child = try module(args[0].value, callee: "append")
-            try tensorOperation { () throws(TensorError) in try (object as! Sequential).append(child) }
+            try libraryOperation { () throws(ModuleError) in try (object as! Sequential).append(child) }
             return .void
         }
         type.method("add") { object, args throws(LanguageError) in
@@ -17,17 +17,17 @@ extension ModuleScripting {
             try arguments.check(labels: [nil], count: 2...2)
             guard case .string(let name) = args[0].value else { throw .here(.cannotConvert(from: args[0].value.typeName, to: "String")) }
             guard !name.isEmpty, !name.contains(".") else {
-                throw .here(.runtime("a child's name must be non-empty and contain no '.', got \"\(name)\""))
+                throw .library(.invalidChildName(name))
             }
             let child = try module(args[1].value, callee: "add")
-            try tensorOperation { () throws(TensorError) in try (object as! Sequential).add(name, child) }
+            try libraryOperation { () throws(ModuleError) in try (object as! Sequential).add(name, child) }
             return .void
         }
         type.property("count") { .int(($0 as! Sequential).layers.count) }
         type.subscriptGet = { object, args throws(LanguageError) in
             let layers = (object as! Sequential).layers
             guard args.count == 1, args[0].label == nil, case .int(let index) = args[0].value else {
-                throw .here(.runtime("a Sequential is indexed by one Int, as in net[0]"))
+                throw .library(.sequentialIndex)
             }
             guard layers.indices.contains(index) else { throw .here(.indexOutOfRange(index: index, count: layers.count)) }
             return value(of: layers[index].module)

@@ -49,7 +49,7 @@ extension Tensor: ScriptObject {
         type.subscriptGet = element
         type.makeIterator = { object throws(LanguageError) in
             let tensor = object as! Tensor
-            guard tensor.rank > 0 else { throw .here(.runtime("cannot iterate over a rank-0 tensor")) }
+            guard tensor.rank > 0 else { throw .library(.iterateOverScalarTensor) }
             var index = 0
             return AnyIterator {
                 guard index < tensor.shape[0] else { return nil }
@@ -64,7 +64,7 @@ extension Tensor: ScriptObject {
         let tensor = object as! Tensor
         if value.isNone { tensor.grad = nil; return }
         let gradient = try ScriptArguments.tensor(value, callee: "grad")
-        guard gradient.shape == tensor.shape else { throw .here(.tensor(.shapeMismatch(op: "grad =", tensor.shape, gradient.shape))) }
+        guard gradient.shape == tensor.shape else { throw .here(.library(TensorError.shapeMismatch(op: "grad =", tensor.shape, gradient.shape))) }
         tensor.grad = gradient.detached()
     }
 
@@ -100,7 +100,7 @@ extension Tensor: ScriptObject {
     private static func reshape(_ object: ScriptObject, _ args: [ArgumentValue]) throws(LanguageError) -> Value {
         let items: [Value]
         if args.count == 1, case .array(let list) = args[0].value { items = list } else { items = args.map(\.value) }
-        guard args.allSatisfy({ $0.label == nil }) else { throw .here(.runtime("'reshape' takes sizes without labels")) }
+        guard args.allSatisfy({ $0.label == nil }) else { throw .library(.labelledReshapeSize) }
         let shape = try ScriptArguments.integers(items)
         return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).reshape(shape) })
     }
@@ -149,16 +149,16 @@ extension Tensor: ScriptObject {
     /// `t[i]` and `t[a..<b]` along the first dimension.
     private static func element(_ object: ScriptObject, _ args: [ArgumentValue]) throws(LanguageError) -> Value {
         let tensor = object as! Tensor
-        guard args.count == 1, args[0].label == nil else { throw .here(.runtime("a tensor is indexed with one Int or one range")) }
-        return .native(try tensorOperation { () throws(TensorError) in
-            switch args[0].value {
-            case .int(let i): return try tensor.index(i)
-            case .range(let lower, let upper, _):
-                // `t[1...]` and `t[..<2]`, as for arrays.
-                let (start, end) = Value.bounds(lower, upper, count: tensor.shape.first ?? 0)
-                return try tensor.rows(start..<Swift.max(start, end))
-            default: throw .invalidArgument("a tensor is indexed with an Int or a range, not '\(args[0].value.typeName)'")
-            }
-        })
+        guard args.count == 1, args[0].label == nil else { throw .library(.tensorIndexCount) }
+        switch args[0].value {
+        case .int(let i):
+            return .native(try tensorOperation { () throws(TensorError) in try tensor.index(i) })
+        case .range(let lower, let upper, _):
+            // `t[1...]` and `t[..<2]`, as for arrays.
+            let (start, end) = Value.bounds(lower, upper, count: tensor.shape.first ?? 0)
+            return .native(try tensorOperation { () throws(TensorError) in try tensor.rows(start..<Swift.max(start, end)) })
+        default:
+            throw .library(.tensorIndexType(args[0].value.typeName))
+        }
     }
 }

@@ -30,8 +30,7 @@ public class BatchNormalization: Module {
 
     public override func forward(_ input: Tensor) throws -> Tensor {
         guard input.rank == inputRank, input.shape[1] == features else {
-            let expected = inputRank == 2 ? "[N, \(features)]" : "[N, \(features), H, W]"
-            throw TensorError.invalidArgument("\(typeName)(\(features)) expects an input of shape \(expected), got \(input.shape)")
+            throw ModuleError.batchNormInputShape(layer: typeName, features: features, inputRank: inputRank, got: input.shape)
         }
         return try Tensor.batchNorm(input, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
                                     isTraining: isTraining, momentum: momentum, eps: eps)

@@ -20,7 +20,7 @@ open class Module {
 
     /// The module's computation; every layer overrides it.
     open func forward(_ input: Tensor) throws -> Tensor {
-        throw TensorError.invalidArgument("\(typeName) does not override forward(_:)")
+        throw ModuleError.forwardNotOverridden(type: typeName)
     }
 
     public final func callAsFunction(_ input: Tensor) throws -> Tensor {

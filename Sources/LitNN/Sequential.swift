@@ -14,13 +14,13 @@ public final class Sequential: Module {
         self.init(modules)
     }
 
-    public func append(_ module: Module) throws(TensorError) {
+    public func append(_ module: Module) throws(ModuleError) {
         try checkNotAncestor(of: module)
         layers.append((String(layers.count), module))
     }
 
     /// Adds a named child, as PyTorch's `add_module`; a child of the same name is replaced in place.
-    public func add(_ name: String, _ module: Module) throws(TensorError) {
+    public func add(_ name: String, _ module: Module) throws(ModuleError) {
         try checkNotAncestor(of: module)
         if let index = layers.firstIndex(where: { $0.name == name }) {
             layers[index].module = module
@@ -34,11 +34,13 @@ public final class Sequential: Module {
         for layer in layers {
             do {
                 output = try layer.module.forward(output)
-            } catch let error as TensorError {
-                throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
             } catch var error as LayerError {
                 error.path.insert(layer.name, at: 0)
                 throw error
+            } catch let error as TensorError {
+                throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
+            } catch let error as ModuleError {
+                throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
             }
         }
         return output
@@ -46,10 +48,10 @@ public final class Sequential: Module {
 
     /// A Sequential inside itself would run forever; only a new Sequential's children
     /// can't contain it, so the check is needed when adding.
-    private func checkNotAncestor(of module: Module) throws(TensorError) {
+    private func checkNotAncestor(of module: Module) throws(ModuleError) {
         var found = false
         module.visit { if $0.identity == identity { found = true } }
-        if found { throw .invalidArgument("a Sequential cannot contain itself") }
+        if found { throw .sequentialContainsItself }
     }
 
     public override func members() -> [ModuleMember] {

@@ -36,19 +36,20 @@ package struct Convolution {
     package static let largestGeometry = 1 << 28
 
     package init(input: [Int], weight: [Int], stride: Int, padding: Int) throws(TensorError) {
-        guard input.count == 4 else { throw .invalidArgument("conv2d needs a rank-4 input [N, C, H, W], but got shape \(input)") }
+        guard input.count == 4 else { throw .needsRank4(op: "conv2d", input) }
         guard weight.count == 4, weight[1] == input[1] else { throw .shapeMismatch(op: "conv2d", input, weight) }
-        guard stride > 0, padding >= 0 else { throw .invalidArgument("conv2d needs stride > 0 and padding >= 0") }
+        guard stride > 0, padding >= 0 else { throw .invalidConvolutionStep }
         // The kernels count in 32-bit ints; these bounds keep every sum of them in range.
         guard stride <= Convolution.largestGeometry, padding <= Convolution.largestGeometry,
               weight[2] <= Convolution.largestGeometry, weight[3] <= Convolution.largestGeometry else {
-            throw .invalidArgument("conv2d kernel, stride and padding must each be at most \(Convolution.largestGeometry)")
+            throw .convolutionGeometryTooLarge(limit: Convolution.largestGeometry)
         }
         (batch, inChannels, height, width) = (input[0], input[1], input[2], input[3])
         (outChannels, kernelHeight, kernelWidth) = (weight[0], weight[2], weight[3])
         (self.stride, self.padding) = (stride, padding)
         guard height + 2 * padding >= kernelHeight, width + 2 * padding >= kernelWidth else {
-            throw .invalidArgument("conv2d kernel \(kernelHeight)×\(kernelWidth) is larger than the padded input \(height + 2 * padding)×\(width + 2 * padding)")
+            throw .kernelLargerThanInput(kernelHeight: kernelHeight, kernelWidth: kernelWidth,
+                                         paddedHeight: height + 2 * padding, paddedWidth: width + 2 * padding)
         }
         outHeight = (height + 2 * padding - kernelHeight) / stride + 1
         outWidth = (width + 2 * padding - kernelWidth) / stride + 1

@@ -16,7 +16,7 @@ extension Tensor {
             throw .shapeMismatch(op: "accuracy", logits.shape, labels.shape)
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
-        guard classes > 0 || rows == 0 else { throw .invalidArgument("accuracy needs at least one class, but got shape \(logits.shape)") }
+        guard classes > 0 || rows == 0 else { throw .accuracyWithoutClasses(logits.shape) }
         return lk_count_correct(logits.data, labels.data, rows, classes)
     }
 }

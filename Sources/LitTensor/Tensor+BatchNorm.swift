@@ -14,7 +14,7 @@ extension Tensor {
     public static func batchNorm(_ x: Tensor, weight: Tensor?, bias: Tensor?, runningMean: Tensor, runningVar: Tensor,
                                  isTraining: Bool, momentum: Float = 0.1, eps: Float = 1e-5) throws(TensorError) -> Tensor {
         guard x.rank >= 2 else {
-            throw .invalidArgument("batchNorm needs an input of rank 2 or more, [N, C] or [N, C, H, W], but got shape \(x.shape)")
+            throw .batchNormRankBelowTwo(x.shape)
         }
         let channels = x.shape[1]
         try checkChannels(weight, "weight", channels)
@@ -23,7 +23,7 @@ extension Tensor {
         try checkChannels(runningVar, "runningVar", channels)
         let spatial = x.shape.dropFirst(2).reduce(1, *)
         if isTraining && x.shape[0] * spatial == 1 {
-            throw .invalidArgument("batchNorm expected more than 1 value per channel when training, but got an input of shape \(x.shape)")
+            throw .batchNormOneValuePerChannel(x.shape)
         }
         let output = Tensor(uninitializedShape: x.shape)
         let inputs = [x] + [weight, bias].compactMap { $0 }

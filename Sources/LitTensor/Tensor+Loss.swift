@@ -10,7 +10,7 @@ extension Tensor {
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
         for label in UnsafeBufferPointer(start: labels.data, count: rows) where !(label >= 0 && label < Float(classes) && label.rounded() == label) {
-            throw .invalidArgument("crossEntropy label \(label) is not a class index in 0..<\(classes)")
+            throw .notAClassIndex(label: label, classes: classes)
         }
         let probabilities = Tensor(uninitializedShape: logits.shape)
         let total = lk_softmax_cross_entropy(logits.data, labels.data, rows, classes, probabilities.data)

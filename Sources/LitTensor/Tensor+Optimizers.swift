@@ -20,7 +20,7 @@ extension Tensor {
         for state in [gradient, firstMoment, secondMoment] where state.shape != parameter.shape {
             throw .shapeMismatch(op: "adamStep", parameter.shape, state.shape)
         }
-        guard step >= 1 else { throw .invalidArgument("adamStep needs step >= 1, but got \(step)") }
+        guard step >= 1 else { throw .adamStepBelowOne(step) }
         let t = Double(step)
         let stepSize = learningRate / (1 - pow(beta1, t)), correction2 = (1 - pow(beta2, t)).squareRoot()
         let (p, g, m, v) = (parameter.data, gradient.data, firstMoment.data, secondMoment.data)

@@ -38,7 +38,7 @@ extension Tensor {
 
     /// The mean of each channel's plane: [N, C, H, W] → [N, C, 1, 1].
     public func globalAvgPool2d() throws(TensorError) -> Tensor {
-        guard rank == 4 else { throw .invalidArgument("globalAvgPool2d needs a rank-4 input [N, C, H, W], but got shape \(shape)") }
+        guard rank == 4 else { throw .needsRank4(op: "globalAvgPool2d", shape) }
         return try mean(dims: [2, 3], keepDim: true)
     }
 }
@@ -50,16 +50,17 @@ private struct Pooling {
     package let outputShape: [Int]
 
     package init(_ name: String, input shape: [Int], kernel: Int, stride: Int, padding: Int) throws(TensorError) {
-        guard shape.count == 4 else { throw .invalidArgument("\(name) needs a rank-4 input [N, C, H, W], but got shape \(shape)") }
+        guard shape.count == 4 else { throw .needsRank4(op: name, shape) }
         guard kernel > 0, stride > 0, padding >= 0, padding <= kernel / 2 else {
-            throw .invalidArgument("\(name) needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2")
+            throw .invalidPoolingWindow(op: name)
         }
         guard kernel <= Convolution.largestGeometry, stride <= Convolution.largestGeometry else {
-            throw .invalidArgument("\(name) kernelSize and stride must each be at most \(Convolution.largestGeometry)")
+            throw .poolingGeometryTooLarge(op: name, limit: Convolution.largestGeometry)
         }
         let (height, width) = (shape[2], shape[3])
         guard height + 2 * padding >= kernel, width + 2 * padding >= kernel else {
-            throw .invalidArgument("\(name) window \(kernel)×\(kernel) is larger than the padded input \(height + 2 * padding)×\(width + 2 * padding)")
+            throw .windowLargerThanInput(op: name, kernelSize: kernel, paddedHeight: height + 2 * padding,
+                                         paddedWidth: width + 2 * padding)
         }
         let outHeight = (height + 2 * padding - kernel) / stride + 1, outWidth = (width + 2 * padding - kernel) / stride + 1
         window = lk_window(channels: 1, height: Int32(height), width: Int32(width), kernelHeight: Int32(kernel), kernelWidth: Int32(kernel),

@@ -57,7 +57,7 @@ extension Tensor {
 
     private func maxAlong(_ dim: Int, keepDim: Bool) throws(TensorError) -> (values: Tensor, indices: Tensor, axis: Int) {
         let axis = try normalized([dim]).first!
-        guard shape[axis] > 0 else { throw .invalidArgument("max over an empty dimension") }
+        guard shape[axis] > 0 else { throw .maxOverEmptyDimension }
         let outputShape = Tensor.keptShape(shape, [axis], keep: keepDim)
         let values = Tensor(uninitializedShape: outputShape), indices = Tensor(uninitializedShape: outputShape)
         let (outer, inner) = Tensor.split(shape, around: axis)

@@ -29,7 +29,7 @@ extension Tensor {
 
     /// Joins tensors along `dim`; all other sizes must agree.
     public static func cat(_ tensors: [Tensor], dim: Int) throws(TensorError) -> Tensor {
-        guard let first = tensors.first else { throw .invalidArgument("cat needs at least one tensor") }
+        guard let first = tensors.first else { throw .catOfNoTensors }
         let axis = try first.normalized([dim]).first!
         for tensor in tensors.dropFirst() {
             var a = first.shape, b = tensor.shape
@@ -82,7 +82,7 @@ extension Tensor {
 
     /// The transpose of a matrix.
     public func transposed() throws(TensorError) -> Tensor {
-        guard rank == 2 else { throw .invalidArgument("transposed() needs a rank-2 tensor, but this one has shape \(shape)") }
+        guard rank == 2 else { throw .transposeNeedsMatrix(shape) }
         let output = Tensor(uninitializedShape: [shape[1], shape[0]])
         lk_swap_outer(data, shape[0], shape[1], 1, output.data)
         return output.recordGradient("transposed", inputs: [self]) { gradient throws(TensorError) in
@@ -92,7 +92,7 @@ extension Tensor {
 
     /// `t[i]`: the `i`-th entry along the first dimension (negative counts from the end).
     public func index(_ i: Int) throws(TensorError) -> Tensor {
-        guard rank > 0 else { throw .invalidArgument("cannot index a rank-0 tensor") }
+        guard rank > 0 else { throw .indexIntoScalar }
         let position = i < 0 ? i + shape[0] : i
         guard position >= 0 && position < shape[0] else { throw .indexOutOfRange(index: i, size: shape[0]) }
         return try rows(position..<(position + 1)).reshape(Array(shape.dropFirst()))
@@ -100,7 +100,7 @@ extension Tensor {
 
     /// `t[a..<b]`: a view of entries `a..<b` along the first dimension.
     public func rows(_ range: Range<Int>) throws(TensorError) -> Tensor {
-        guard rank > 0 else { throw .invalidArgument("cannot index a rank-0 tensor") }
+        guard rank > 0 else { throw .indexIntoScalar }
         guard range.lowerBound >= 0 && range.upperBound <= shape[0] else {
             throw .indexOutOfRange(index: range.lowerBound < 0 ? range.lowerBound : range.upperBound, size: shape[0])
         }

@@ -7,7 +7,7 @@ extension Tensor {
     /// Throws when a tensor of `shape` would hold more than `maximumElementCount` values.
     package static func checkSize(_ shape: [Int], op: String) throws(TensorError) {
         guard exceedsSizeLimit(shape) else { return }
-        throw .invalidArgument("'\(op)' would make a tensor of shape \(shape), more than 2^31 elements")
+        throw .sizeLimitExceeded(op: op, shape: shape)
     }
 
     /// Whether `shape` holds more than `maximumElementCount` values. With

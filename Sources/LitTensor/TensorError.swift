@@ -1,5 +1,7 @@
+import LitDiagnostics
+
 /// What can go wrong in a tensor operation, named so that tests match the case.
-public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum TensorError: ErrorMessage, Equatable {
     case shapeMismatch(op: String, [Int], [Int])
     case invalidDimension(Int, rank: Int)
     case reshapeCount(from: [Int], to: [Int])
@@ -8,7 +10,27 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
     case graphReleased
     case indexOutOfRange(index: Int, size: Int)
     case notOneElement([Int])
-    case invalidArgument(String)
+    /// The result would hold more than `Tensor.maximumElementCount` values.
+    case sizeLimitExceeded(op: String, shape: [Int])
+    case notAClassIndex(label: Float, classes: Int)
+    case adamStepBelowOne(Int)
+    case batchNormRankBelowTwo([Int])
+    /// Training statistics of one value per channel would divide by zero.
+    case batchNormOneValuePerChannel([Int])
+    case catOfNoTensors
+    case transposeNeedsMatrix([Int])
+    case indexIntoScalar
+    case accuracyWithoutClasses([Int])
+    /// `op` takes images: [N, C, H, W].
+    case needsRank4(op: String, [Int])
+    case invalidConvolutionStep
+    case invalidPoolingWindow(op: String)
+    /// Past this, sizes computed from the geometry overflow the C kernels' 32-bit ints.
+    case convolutionGeometryTooLarge(limit: Int)
+    case poolingGeometryTooLarge(op: String, limit: Int)
+    case kernelLargerThanInput(kernelHeight: Int, kernelWidth: Int, paddedHeight: Int, paddedWidth: Int)
+    case windowLargerThanInput(op: String, kernelSize: Int, paddedHeight: Int, paddedWidth: Int)
+    case maxOverEmptyDimension
 
     public var description: String {
         switch self {
@@ -29,8 +51,40 @@ public enum TensorError: Error, Equatable, Sendable, CustomStringConvertible {
             "index \(index) is out of range for a dimension of size \(size)"
         case .notOneElement(let shape):
             "item() needs a one-element tensor, but this one has shape \(shape)"
-        case .invalidArgument(let text):
-            text
+        case .sizeLimitExceeded(let op, let shape):
+            "'\(op)' would make a tensor of shape \(shape), more than 2^31 elements"
+        case .notAClassIndex(let label, let classes):
+            "crossEntropy label \(label) is not a class index in 0..<\(classes)"
+        case .adamStepBelowOne(let step):
+            "adamStep needs step >= 1, but got \(step)"
+        case .batchNormRankBelowTwo(let shape):
+            "batchNorm needs an input of rank 2 or more, [N, C] or [N, C, H, W], but got shape \(shape)"
+        case .batchNormOneValuePerChannel(let shape):
+            "batchNorm expected more than 1 value per channel when training, but got an input of shape \(shape)"
+        case .catOfNoTensors:
+            "cat needs at least one tensor"
+        case .transposeNeedsMatrix(let shape):
+            "transposed() needs a rank-2 tensor, but this one has shape \(shape)"
+        case .indexIntoScalar:
+            "cannot index a rank-0 tensor"
+        case .accuracyWithoutClasses(let shape):
+            "accuracy needs at least one class, but got shape \(shape)"
+        case .needsRank4(let op, let shape):
+            "\(op) needs a rank-4 input [N, C, H, W], but got shape \(shape)"
+        case .invalidConvolutionStep:
+            "conv2d needs stride > 0 and padding >= 0"
+        case .invalidPoolingWindow(let op):
+            "\(op) needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2"
+        case .convolutionGeometryTooLarge(let limit):
+            "conv2d kernel, stride and padding must each be at most \(limit)"
+        case .poolingGeometryTooLarge(let op, let limit):
+            "\(op) kernelSize and stride must each be at most \(limit)"
+        case .kernelLargerThanInput(let kernelHeight, let kernelWidth, let paddedHeight, let paddedWidth):
+            "conv2d kernel \(kernelHeight)×\(kernelWidth) is larger than the padded input \(paddedHeight)×\(paddedWidth)"
+        case .windowLargerThanInput(let op, let kernelSize, let paddedHeight, let paddedWidth):
+            "\(op) window \(kernelSize)×\(kernelSize) is larger than the padded input \(paddedHeight)×\(paddedWidth)"
+        case .maxOverEmptyDimension:
+            "max over an empty dimension"
         }
     }
 }

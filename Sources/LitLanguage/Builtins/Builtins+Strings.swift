@@ -11,10 +11,10 @@ extension Interpreter {
             case "repeating"?:
                 let count = try interpreter.int(args, 1, label: "count")
                 let piece = try interpreter.string(args, 0, label: "repeating")
-                guard count >= 0 else { throw .here(.runtime("can't construct String with count < 0")) }
+                guard count >= 0 else { throw .here(.negativeRepeatCount(type: "String")) }
                 let size = piece.utf8.count.multipliedReportingOverflow(by: count)
                 guard !size.overflow, size.partialValue <= Interpreter.maximumMaterializedCount else {
-                    throw .here(.runtime("String(repeating:count:) would be longer than 10,000,000 bytes"))
+                    throw .here(.stringPastLimit(function: "String(repeating:count:)"))
                 }
                 return .string(String(repeating: piece, count: count))
             case "format"?:
@@ -46,11 +46,11 @@ package struct FormatString {
             guard c == "%" else { text.append(c); continue }
             var spec = "%"
             while let next = characters.first, "-+ #0123456789.".contains(next) { spec.append(characters.removeFirst()) }
-            guard let kind = characters.popFirst() else { throw .here(.runtime("format string ends inside a '%' conversion")) }
+            guard let kind = characters.popFirst() else { throw .here(.formatEndsInsideConversion) }
             if kind == "%" { text.append("%"); continue }
             try Self.checkPadding(spec)
             guard "dixXfFeEgGs@".contains(kind) else {
-                throw .here(.runtime("format conversion '%\(spec.dropFirst())\(kind)' is not supported"))
+                throw .here(.unsupportedFormatConversion("\(spec.dropFirst())\(kind)"))
             }
             if !text.isEmpty { pieces.append(.text(text)); text = "" }
             pieces.append(.conversion(spec: spec, kind: kind))
@@ -68,15 +68,15 @@ package struct FormatString {
                 result += text
             case .conversion(let spec, let kind):
                 guard let value = remaining.popFirst() else {
-                    throw .here(.runtime("format string has more conversions than arguments (\(values.count))"))
+                    throw .here(.tooFewFormatArguments(values.count))
                 }
                 result += try Self.format(value, spec: spec, kind: kind)
             }
             guard result.utf8.count <= Interpreter.maximumMaterializedCount else {
-                throw .here(.runtime("String(format:) would be longer than 10,000,000 bytes"))
+                throw .here(.stringPastLimit(function: "String(format:)"))
             }
         }
-        guard remaining.isEmpty else { throw .here(.runtime("format string has fewer conversions than arguments (\(values.count))")) }
+        guard remaining.isEmpty else { throw .here(.tooManyFormatArguments(values.count)) }
         return result
     }
 
@@ -84,7 +84,7 @@ package struct FormatString {
     /// formatter traps on overflow or allocates without end.
     private static func checkPadding(_ spec: String) throws(LanguageError) {
         for digits in spec.split(whereSeparator: { !$0.isNumber }) where (Int(digits) ?? .max) > Interpreter.maximumMaterializedCount {
-            throw .here(.runtime("format width or precision '\(digits)' is past the string limit of 10,000,000"))
+            throw .here(.formatWidthPastLimit(String(digits)))
         }
     }
 
@@ -96,14 +96,14 @@ package struct FormatString {
              ("g", .double(let d)), ("G", .double(let d)):
             return String(format: spec + String(kind), d)
         case ("f", .int), ("e", .int), ("g", .int), ("d", .double), ("i", .double):
-            throw .here(.runtime("format conversion '%\(kind)' does not take a value of type '\(value.typeName)'"))
+            throw .here(.formatArgumentMismatch(conversion: String(kind), type: value.typeName))
         case ("s", _), ("@", _):
             let text = value.description
             let width = Int(spec.dropFirst().filter(\.isNumber)) ?? 0
             let padding = String(repeating: " ", count: max(0, width - text.count))
             return spec.contains("-") ? text + padding : padding + text
         default:
-            throw .here(.runtime("format conversion '%\(kind)' does not take a value of type '\(value.typeName)'"))
+            throw .here(.formatArgumentMismatch(conversion: String(kind), type: value.typeName))
         }
     }
 }

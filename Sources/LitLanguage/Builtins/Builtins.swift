@@ -119,7 +119,7 @@ extension Interpreter {
                 // Int(exactly:) of the truncated value, not a hand-written bound: 2^63 itself
                 // is a Double just past Int.max, and Int(d) would trap on it.
                 guard let n = Int(exactly: d.rounded(.towardZero)) else {
-                    throw .here(.runtime("Double value \(d) cannot be converted to Int because it is outside the representable range"))
+                    throw .here(.doubleOutsideIntRange(d))
                 }
                 return .int(n)
             case .string(let s): return Int(s).map { .int($0) } ?? Value.nilValue
@@ -141,8 +141,8 @@ extension Interpreter {
         define("Array", signatures: [Signature("_"), Signature("repeating", "count")]) { (interpreter, args) throws(LanguageError) in
             if args.count == 2 {
                 let count = try interpreter.int(args, 1, label: "count")
-                guard count >= 0 else { throw .here(.runtime("can't construct Array with count < 0")) }
-                guard count <= Interpreter.maximumMaterializedCount else { throw .here(.runtime("Array(repeating:count:) is limited to 10,000,000 elements")) }
+                guard count >= 0 else { throw .here(.negativeRepeatCount(type: "Array")) }
+                guard count <= Interpreter.maximumMaterializedCount else { throw .here(.arrayPastLimit) }
                 return .array(Array(repeating: args[0].value, count: count))
             }
             guard args.count == 1 else { return nil }
@@ -153,19 +153,19 @@ extension Interpreter {
                   args[1].label == "to" || args[1].label == "through" else { return nil }
             let inclusive = args[1].label == "through"
             if case .int(let from) = args[0].value, case .int(let to) = args[1].value, case .int(let by) = args[2].value {
-                guard by != 0 else { throw .here(.runtime("stride step must not be zero")) }
+                guard by != 0 else { throw .here(.zeroStrideStep) }
                 let span = to.subtractingReportingOverflow(from)
                 let steps = span.partialValue.dividedReportingOverflow(by: by)
                 guard !span.overflow, !steps.overflow, steps.partialValue.magnitude < UInt(Interpreter.maximumMaterializedCount) else {
-                    throw .here(.runtime("stride would produce more than 10,000,000 values"))
+                    throw .here(.stridePastLimit)
                 }
                 return .array(inclusive ? stride(from: from, through: to, by: by).map { .int($0) }
                                         : stride(from: from, to: to, by: by).map { .int($0) })
             }
             let from = try interpreter.double(args, 0, label: "from"), to = try interpreter.double(args, 1, label: nil)
             let by = try interpreter.double(args, 2, label: "by")
-            guard by != 0, by.isFinite else { throw .here(.runtime("stride step must be finite and not zero")) }
-            guard abs((to - from) / by) < 1e7 else { throw .here(.runtime("stride would produce more than 10,000,000 values")) }
+            guard by != 0, by.isFinite else { throw .here(.invalidStrideStep) }
+            guard abs((to - from) / by) < 1e7 else { throw .here(.stridePastLimit) }
             return .array(inclusive ? stride(from: from, through: to, by: by).map { .double($0) }
                                     : stride(from: from, to: to, by: by).map { .double($0) })
         }
@@ -181,10 +181,10 @@ extension Interpreter {
             // Building the array cannot be interrupted by the timeout, so keep it bounded.
             let count = upper.subtractingReportingOverflow(lower)
             guard !count.overflow, count.partialValue <= Interpreter.maximumMaterializedCount else {
-                throw .here(.runtime("range \(lower)..<\(upper) has more than 10,000,000 elements"))
+                throw .here(.rangePastLimit(lower: lower, upper: upper))
             }
             return (lower..<max(lower, upper)).map { .int($0) }
-        default: throw .here(.runtime("expected a sequence, got '\(value.typeName)'"))
+        default: throw .here(.expectedSequence(type: value.typeName))
         }
     }
 }

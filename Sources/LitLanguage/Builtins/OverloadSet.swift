@@ -14,7 +14,7 @@ package final class OverloadSet: Callable {
         for overload in overloads {
             if let result = try overload(interpreter, arguments) { return result }
         }
-        let described = arguments.map { ($0.label.map { "\($0): " } ?? "") + $0.value.typeName }.joined(separator: ", ")
-        throw .here(.runtime("no form of '\(name)' accepts arguments (\(described))"))
+        let described = arguments.map { ($0.label.map { "\($0): " } ?? "") + $0.value.typeName }
+        throw .here(.noMatchingOverload(name: name, arguments: described))
     }
 }

@@ -2,7 +2,7 @@
 extension Interpreter {
     package func argument(_ args: [ArgumentValue], _ index: Int, label: String?) throws(LanguageError) -> Value {
         guard index < args.count else {
-            throw .here(.runtime("missing argument\(label.map { " for parameter '\($0)'" } ?? "") in call"))
+            throw .here(.missingArgument(label: label))
         }
         return args[index].value
     }

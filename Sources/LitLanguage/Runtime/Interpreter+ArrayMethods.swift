@@ -105,10 +105,7 @@ extension Interpreter {
             return method(name) { (args) throws(LanguageError) in
                 let n = args.isEmpty ? 1 : try self.int(args, 0, label: nil)
                 // Swift stops these with a precondition failure; here it is an error at the call.
-                guard n >= 0 else {
-                    let what = name.hasPrefix("drop") ? "drop a negative number of elements" : "take a \(name) of negative length"
-                    throw .here(.runtime("can't \(what) (\(n))"))
-                }
+                guard n >= 0 else { throw .here(.negativeSliceLength(method: name, count: n)) }
                 switch name {
                 case "prefix": return .array(Array(items.prefix(n)))
                 case "suffix": return .array(Array(items.suffix(n)))
@@ -167,7 +164,7 @@ extension Interpreter {
             items.shuffle(using: &random)
             return .void
         case "removeLast", "removeFirst":
-            guard !items.isEmpty else { throw error(.runtime("can't remove from an empty array"), at: offset) }
+            guard !items.isEmpty else { throw error(.removeFromEmptyArray, at: offset) }
             return name == "removeLast" ? items.removeLast() : items.removeFirst()
         case "remove":
             let index = try int(args, 0, label: "at")

@@ -69,13 +69,13 @@ extension Interpreter {
                 try modifyField(name, of: instance, access, at: offset, body)
             case .native(let object):
                 guard let setter = object.scriptType.setters[name], let getter = object.scriptType.properties[name] else {
-                    throw error(.runtime("cannot assign to property '\(name)' of '\(owner.typeName)'"), at: offset)
+                    throw error(.readOnlyProperty(name, type: owner.typeName), at: offset)
                 }
                 var value = try positioned(at: offset) { () throws(LanguageError) in try getter(object) }
                 try body(&value)
                 try positioned(at: offset) { () throws(LanguageError) in try setter(object, value) }
             default:
-                throw error(.runtime("cannot assign to property '\(name)' of a value of type '\(owner.typeName)'"), at: offset)
+                throw error(.propertyOfValue(name, type: owner.typeName), at: offset)
             }
         case .subscriptAccess(let base, let arguments):
             let indices = try evalArguments(arguments, in: scope)
@@ -84,7 +84,7 @@ extension Interpreter {
                     return try self.modifyEntry(of: &container, indices, at: offset, body)
                 }
                 guard case .array(var items) = container, indices.count == 1, case .int(let index) = indices[0].value else {
-                    throw self.error(.runtime("cannot assign through a subscript of '\(container.typeName)'"), at: offset)
+                    throw self.error(.assignThroughSubscript(type: container.typeName), at: offset)
                 }
                 guard index >= 0 && index < items.count else {
                     throw self.error(.indexOutOfRange(index: index, count: items.count), at: offset)
@@ -129,14 +129,14 @@ extension Interpreter {
     package func dictionaryKey(_ indices: [ArgumentValue], at offset: Int) throws(LanguageError)
         -> (key: Value, hashable: DictionaryValue.Key, fallback: Value?) {
         guard indices.count == 1 || (indices.count == 2 && indices[1].label == "default"), indices[0].label == nil else {
-            throw error(.runtime("a dictionary is subscripted as d[key] or d[key, default: value]"), at: offset)
+            throw error(.dictionarySubscriptForm, at: offset)
         }
         return (indices[0].value, try hashableKey(indices[0].value, at: offset), indices.count == 2 ? indices[1].value : nil)
     }
 
     package func hashableKey(_ key: Value, at offset: Int) throws(LanguageError) -> DictionaryValue.Key {
         guard let hashable = DictionaryValue.Key(key) else {
-            throw error(.runtime("dictionary keys must be Int, Double, Bool or String, not '\(key.typeName)'"), at: offset)
+            throw error(.invalidDictionaryKey(type: key.typeName), at: offset)
         }
         return hashable
     }
@@ -160,7 +160,7 @@ extension Interpreter {
                              _ body: (inout Value) throws(LanguageError) -> Void) throws(LanguageError) {
         guard let property = instance.classInfo.allProperties.first(where: { $0.name == name }) else {
             if instance.classInfo.method(named: name)?.0.isComputedProperty == true {
-                throw error(.runtime("cannot assign to property: '\(name)' is a get-only property"), at: offset)
+                throw error(.getOnlyProperty(name), at: offset)
             }
             throw error(.undefinedMember(type: instance.classInfo.name, member: name), at: offset)
         }

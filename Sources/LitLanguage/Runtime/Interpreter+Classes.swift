@@ -6,7 +6,7 @@ extension Interpreter {
         try initializeDefaults(of: info, instance)
         try runInitializer(of: info, on: instance, arguments, at: offset)
         for property in info.allProperties where instance.fields[property.name] == nil {
-            throw error(.runtime("'\(info.name).init' returned without initializing property '\(property.name)'"), at: offset)
+            throw error(.uninitializedProperty(type: info.name, property: property.name), at: offset)
         }
         return .object(instance)
     }

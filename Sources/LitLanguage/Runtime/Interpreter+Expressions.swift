@@ -36,7 +36,7 @@ extension Interpreter {
                 let key = try eval(entry.key, in: scope)
                 let hashable = try hashableKey(key, at: entry.key.offset)
                 guard dictionary[hashable] == nil else {
-                    throw error(.runtime("dictionary literal contains duplicate key \(key.render(quoted: true))"), at: entry.key.offset)
+                    throw error(.duplicateDictionaryKey(key.render(quoted: true)), at: entry.key.offset)
                 }
                 dictionary.set(key, hashable, to: try eval(entry.value, in: scope))
             }
@@ -70,12 +70,12 @@ extension Interpreter {
             return try subscriptValue(container, try evalArguments(arguments, in: scope), at: expr.offset)
         case .rangeFrom(let bound):
             guard case .int(let lower) = try eval(bound, in: scope) else {
-                throw error(.runtime("a one-sided range needs an Int bound"), at: expr.offset)
+                throw error(.oneSidedRangeNeedsInt, at: expr.offset)
             }
             return .range(lower, Value.unboundedUpper, closed: true)
         case .rangeUpTo(let bound, let closed):
             guard case .int(let upper) = try eval(bound, in: scope) else {
-                throw error(.runtime("a one-sided range needs an Int bound"), at: expr.offset)
+                throw error(.oneSidedRangeNeedsInt, at: expr.offset)
             }
             guard !closed || upper < Int.max else { throw error(.arithmeticOverflow("...\(upper)"), at: expr.offset) }
             return .range(Value.unboundedLower, closed ? upper + 1 : upper, closed: closed)
@@ -141,7 +141,7 @@ extension Interpreter {
             case .range(let from, let to, _):
                 let (lower, upper) = Value.bounds(from, to, count: items.count)
                 guard lower >= 0 && upper <= items.count && lower <= upper else {
-                    throw error(.runtime("range \(lower)..<\(upper) is out of bounds for count \(items.count)"), at: offset)
+                    throw error(.rangeOutOfBounds(lower: lower, upper: upper, count: items.count), at: offset)
                 }
                 return .array(Array(items[lower..<upper]))
             default: break
@@ -155,8 +155,7 @@ extension Interpreter {
             }
         default: break
         }
-        let types = arguments.map(\.value.typeName).joined(separator: ", ")
-        throw error(.runtime("cannot subscript a value of type '\(container.typeName)' with (\(types))"), at: offset)
+        throw error(.invalidSubscript(type: container.typeName, arguments: arguments.map(\.value.typeName)), at: offset)
     }
 
     /// Gives errors from built-ins the position of the call that raised them.

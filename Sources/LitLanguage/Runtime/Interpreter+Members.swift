@@ -62,7 +62,7 @@ extension Interpreter {
             if let value = Interpreter.staticMembers[function.name]?[name] { return value }
             if name == "random", let generator = randomValue(of: function.name) { return generator }
         case .nilValue:
-            throw error(.runtime("value of optional type must be unwrapped to refer to member '\(name)'; use '?.' or '!'"), at: offset)
+            throw error(.memberOfOptional(member: name), at: offset)
         default:
             break
         }
@@ -85,9 +85,9 @@ extension Interpreter {
         case "Int":
             return method("random") { (args) throws(LanguageError) in
                 guard args.count == 1, args[0].label == "in", case .range(let lower, let upper, _) = args[0].value else {
-                    throw .here(.runtime("Int.random(in:) takes a range, as in Int.random(in: 0..<10)"))
+                    throw .here(.randomNeedsRange)
                 }
-                guard lower < upper else { throw .here(.runtime("Int.random(in:) needs a non-empty range")) }
+                guard lower < upper else { throw .here(.randomFromEmptyRange) }
                 return .int(Int.random(in: lower..<upper, using: &self.random))
             }
         case "Bool":

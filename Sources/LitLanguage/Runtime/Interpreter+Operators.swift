@@ -68,10 +68,10 @@ extension Interpreter {
             result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
         case "==", "!=", "<", ">", "<=", ">=": return .bool(Interpreter.compare(op, a, b))
         case "..<":
-            guard a <= b else { throw error(.runtime("range requires lowerBound <= upperBound, but got \(a)..<\(b)"), at: offset) }
+            guard a <= b else { throw error(.invertedRange(lower: a, upper: b, closed: false), at: offset) }
             return .range(a, b)
         case "...":
-            guard a <= b else { throw error(.runtime("range requires lowerBound <= upperBound, but got \(a)...\(b)"), at: offset) }
+            guard a <= b else { throw error(.invertedRange(lower: a, upper: b, closed: true), at: offset) }
             guard b < Int.max else { throw error(.arithmeticOverflow("..."), at: offset) }
             return .range(a, b + 1, closed: true)
         default:
@@ -89,7 +89,7 @@ extension Interpreter {
         case "/": return .double(a / b)
         case "==", "!=", "<", ">", "<=", ">=": return .bool(Interpreter.compare(op, a, b))
         case "%":
-            throw error(.runtime("'%' is unavailable for Double in Swift; use truncatingRemainder(dividingBy:)"), at: offset)
+            throw error(.remainderOfDouble, at: offset)
         default:
             throw error(.typeMismatch(operation: op, lhs: "Double", rhs: "Double"), at: offset)
         }
@@ -99,8 +99,7 @@ extension Interpreter {
     /// than in the machine running out of memory.
     package func checkSize(_ size: Int, of kind: String, at offset: Int) throws(LanguageError) {
         guard size > Interpreter.maximumMaterializedCount else { return }
-        let unit = kind == "string" ? "bytes" : "elements"
-        throw error(.runtime("\(kind) would grow to \(size) \(unit), past the cell language's limit of 10,000,000"), at: offset)
+        throw error(.collectionPastLimit(kind: kind, size: size), at: offset)
     }
 
     /// One of the six comparison operators.
@@ -129,6 +128,6 @@ extension Interpreter {
             }
         default: break
         }
-        throw error(.runtime("unary operator '\(op)' cannot be applied to an operand of type '\(value.typeName)'"), at: offset)
+        throw error(.unaryTypeMismatch(operation: op, operand: value.typeName), at: offset)
     }
 }

@@ -128,7 +128,7 @@ extension Interpreter {
         default:
             break
         }
-        throw error(.runtime("for-in loop requires a sequence, but '\(sequence.typeName)' is not one"), at: offset)
+        throw error(.notASequence(type: sequence.typeName), at: offset)
     }
 
     package func bind(_ pattern: Pattern, to value: Value, in scope: Scope, isConstant: Bool, type: TypeRef? = nil,

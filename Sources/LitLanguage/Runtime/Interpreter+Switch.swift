@@ -15,7 +15,7 @@ extension Interpreter {
             }
         }
         guard let body else {
-            throw error(.runtime("no case of the switch matched \(value.render(quoted: true)); add a 'default' case"), at: offset)
+            throw error(.noSwitchCaseMatched(value.render(quoted: true)), at: offset)
         }
         let flow = try exec(body, in: caseScope)
         // `break` leaves the switch, not the loop around it.

@@ -146,7 +146,7 @@ public final class Interpreter {
 
     package var cellOfRunningCode: Int { frames.last?.cell ?? currentCell }
 
-    package func error(_ message: DiagnosticMessage, at offset: Int) -> LanguageError {
+    package func error(_ message: LanguageMessage, at offset: Int) -> LanguageError {
         LanguageError(message, at: offset, cell: cellOfRunningCode)
     }
 

@@ -131,6 +131,7 @@ import Testing
         let code = "let x = 1\nlet (trainIter, testIter) = loadFashionMNIST(batchSize: 16)"
         let failure = try #require(error(code, directory: empty))
         let path = empty.appendingPathComponent("train-images-idx3-ubyte.gz").path
+        #expect(failure.message == .library(DataError.missingDataSet(name: "Fashion-MNIST", path: path, package: "dataset-fashion-mnist")))
         #expect(failure.message.text == "the Fashion-MNIST data set is not installed: \(path) is missing; install it with "
             + "'apt-get install dataset-fashion-mnist', or point --data or LIT_DATA at a directory that holds its files")
         #expect(failure.offset == code.utf8Offset(of: "loadFashionMNIST"))

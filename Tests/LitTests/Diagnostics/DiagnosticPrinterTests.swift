@@ -1,10 +1,12 @@
 import LitDiagnostics
+import LitDocument
+import LitLanguage
 import Testing
 
 @Suite struct DiagnosticPrinterTests {
     @Test func rendersHeaderSourceCaretAndNotes() {
         let diagnostic = Diagnostic(
-            .undefinedName("conv4"), at: SourceLocation(file: "chapters/resnet.md", line: 57, column: 13),
+            LanguageMessage.undefinedName("conv4"), at: SourceLocation(file: "chapters/resnet.md", line: 57, column: 13),
             notes: [.init(location: SourceLocation(file: "chapters/resnet.md", line: 60, column: 1), text: "in call to 'f' here")],
             sourceLine: "    let y = conv4(x)")
         #expect(DiagnosticPrinter.render(diagnostic) == """
@@ -22,9 +24,9 @@ import Testing
     }
 
     @Test func withoutLocationOrSource() {
-        let diagnostic = Diagnostic(.unreadableFile(path: "x.md", reason: "No such file or directory"), at: nil)
+        let diagnostic = Diagnostic(DocumentError.unreadableFile(path: "x.md", reason: "No such file or directory"), at: nil)
         #expect(DiagnosticPrinter.render(diagnostic) == "error: cannot read 'x.md': No such file or directory")
-        let located = Diagnostic(.divisionByZero, at: SourceLocation(file: "a.md", line: 1, column: 2))
+        let located = Diagnostic(LanguageMessage.divisionByZero, at: SourceLocation(file: "a.md", line: 1, column: 2))
         #expect(DiagnosticPrinter.render(located, showSource: false) == "a.md:1:2: error: division by zero")
     }
 }

@@ -43,7 +43,7 @@ import Testing
 
     @Test func reportsAnUnwritableDirectory() throws {
         let error = #expect(throws: Diagnostic.self) { try AtomicFile.write([1], to: "/nonexistent/dir/chapter.md") }
-        guard case .writeFailed(let path, _) = error?.message else { Issue.record("wrong message"); return }
+        guard case .writeFailed(let path, _)? = error?.message as? DocumentError else { Issue.record("wrong message"); return }
         #expect(path == "/nonexistent/dir/chapter.md")
     }
 }
@@ -56,7 +56,7 @@ import Testing
         let target = directory.appendingPathComponent("chapter.md")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         let error = #expect(throws: Diagnostic.self) { try AtomicFile.write(Array("new".utf8), to: target.path) }
-        guard case .writeFailed(let path, let reason)? = error?.message else { Issue.record("wrong error: \(String(describing: error))"); return }
+        guard case .writeFailed(let path, let reason)? = error?.message as? DocumentError else { Issue.record("wrong error: \(String(describing: error))"); return }
         #expect(path == target.path)
         #expect(reason == String(cString: strerror(EISDIR)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["chapter.md"])

@@ -124,26 +124,26 @@ import Testing
 
     @Test func reportsAnUnknownFlagAtItsColumn() throws {
         let error = #expect(throws: Diagnostic.self) { try MarkdownFixtures.chapter("unknown-flag.md") }
-        #expect(error?.message == .unknownCellFlag("fast"))
+        #expect(error?.message as? DocumentError == .unknownCellFlag("fast"))
         #expect(error?.location == SourceLocation(file: "chapters/unknown-flag.md", line: 3, column: 17))
         #expect(error?.sourceLine == "```swift norun  fast")
     }
 
     @Test func reportsAnUnterminatedOutputBlock() throws {
         let error = #expect(throws: Diagnostic.self) { try MarkdownFixtures.chapter("unterminated.md") }
-        #expect(error?.message == .unterminatedOutputBlock)
+        #expect(error?.message as? DocumentError == .unterminatedOutputBlock)
         #expect(error?.location == SourceLocation(file: "chapters/unterminated.md", line: 5, column: 1))
     }
 
     @Test func rejectsBinaryAndInvalidUTF8() throws {
         let nul = #expect(throws: Diagnostic.self) { try Chapter.parse(Array("ab\ncd\0".utf8), path: "b.md") }
-        guard case .notMarkdown(let path, _) = nul?.message else { Issue.record("wrong message"); return }
+        guard case .notMarkdown(let path, _)? = nul?.message as? DocumentError else { Issue.record("wrong message"); return }
         #expect(path == "b.md")
         #expect(nul?.location == SourceLocation(file: "b.md", line: 2, column: 3))
 
         for bad: [UInt8] in [[0x61, 0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80]] {
             let error = #expect(throws: Diagnostic.self) { try Chapter.parse(bad, path: "bad.md") }
-            guard case .notMarkdown = error?.message else { Issue.record("accepted \(bad)"); continue }
+            guard case .notMarkdown? = error?.message as? DocumentError else { Issue.record("accepted \(bad)"); continue }
         }
         #expect(try Chapter.parse([0xEF, 0xBB, 0xBF] + Array("```swift\nx\n```\n".utf8), path: "bom.md").cells.count == 1)
         #expect(try Chapter.parse([], path: "empty.md").cells.isEmpty)
@@ -151,9 +151,9 @@ import Testing
 
     @Test func reportsAMissingFile() throws {
         let error = #expect(throws: Diagnostic.self) { try Chapter.read(path: "/nonexistent/chapter.md") }
-        #expect(error?.message == .unreadableFile(path: "/nonexistent/chapter.md", reason: "No such file or directory"))
+        #expect(error?.message as? DocumentError == .unreadableFile(path: "/nonexistent/chapter.md", reason: "No such file or directory"))
         let directory = #expect(throws: Diagnostic.self) { try Chapter.read(path: MarkdownFixtures.directory.path) }
-        guard case .unreadableFile = directory?.message else { Issue.record("read a directory"); return }
+        guard case .unreadableFile? = directory?.message as? DocumentError else { Issue.record("read a directory"); return }
     }
 
     @Test func readsAFixtureFromDisk() throws {

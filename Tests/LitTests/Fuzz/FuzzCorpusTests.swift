@@ -1,5 +1,5 @@
-import Foundation
 import LitFuzzTargets
+import Foundation
 import Testing
 
 /// One saved fuzz input and the target it is for.

@@ -1,4 +1,3 @@
-import LitFuzzTargets
 import LitDocument
 import Testing
 

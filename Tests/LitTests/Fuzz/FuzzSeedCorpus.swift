@@ -1,5 +1,5 @@
-import Foundation
 import LitFuzzTargets
+import Foundation
 import LitDocument
 import Testing
 

@@ -18,8 +18,12 @@ import Testing
     }
 
     @Test func badKeysAreClearErrors() {
-        #expect(failure("let d = [[1]: 2]")?.message == .runtime("dictionary keys must be Int, Double, Bool or String, not '[Int]'"))
-        #expect(failure("let d = [\"a\": 1, \"a\": 2]")?.message == .runtime("dictionary literal contains duplicate key \"a\""))
+        let arrayKey = failure("let d = [[1]: 2]")
+        #expect(arrayKey?.message == .invalidDictionaryKey(type: "[Int]"))
+        #expect(arrayKey?.message.description == "dictionary keys must be Int, Double, Bool or String, not '[Int]'")
+        let duplicate = failure("let d = [\"a\": 1, \"a\": 2]")
+        #expect(duplicate?.message == .duplicateDictionaryKey("\"a\""))
+        #expect(duplicate?.message.description == "dictionary literal contains duplicate key \"a\"")
         #expect(failure("var d = [\"a\": 1]\nd.removeValue(\"a\")")?.message
                 == .wrongArgumentLabels(callee: "removeValue", expected: "removeValue(forKey:)", found: "removeValue(_:)"))
     }

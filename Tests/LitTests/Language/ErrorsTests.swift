@@ -1,6 +1,4 @@
 import Foundation
-import Lit
-import LitDiagnostics
 import LitDocument
 import LitLanguage
 import LitLibrary
@@ -11,8 +9,8 @@ import Testing
     // MARK: Reported before the cell runs
 
     /// Cell 1 sets `n`; the failing cell changes it first. Cell 3 proves nothing ran.
-    private func expectNothingRan(_ failing: String, _ expected: DiagnosticMessage, at needle: String) throws {
-        let interpreter = ChapterSession(seed: 0)
+    private func expectNothingRan(_ failing: String, _ expected: LanguageMessage, at needle: String) throws {
+        let interpreter = Interpreter(seed: 0)
         _ = try interpreter.run("var n = 0", cell: 1)
         #expect(throws: LanguageError.self) { _ = try interpreter.run(failing, cell: 2) }
         do {

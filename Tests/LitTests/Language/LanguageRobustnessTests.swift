@@ -1,5 +1,4 @@
 import Foundation
-import Lit
 import LitLanguage
 import LitLibrary
 import LitNN
@@ -153,8 +152,9 @@ import Testing
 
 @Suite struct HugeRangeTests {
     @Test func hugeRangeIsAnErrorNotAnAllocation() {
-        #expect(failure("let big = 9223372036854775807\nlet xs = (0..<big).map { $0 }")?.message
-                == .runtime("range 0..<9223372036854775807 has more than 10,000,000 elements"))
+        let huge = failure("let big = 9223372036854775807\nlet xs = (0..<big).map { $0 }")
+        #expect(huge?.message == .rangePastLimit(lower: 0, upper: 9223372036854775807))
+        #expect(huge?.message.description == "range 0..<9223372036854775807 has more than 10,000,000 elements")
         #expect(failure("let lo = -9223372036854775807 - 1\nlet n = (lo..<9223372036854775807).count")?.message
                 == .arithmeticOverflow("9223372036854775807 - -9223372036854775808"))
     }
@@ -162,17 +162,24 @@ import Testing
     /// Growth that would exhaust memory stops with an error instead (checked in the
     /// order a doubling loop reaches the limit: 2^24 is the first power past 10^7).
     @Test func runawayGrowthIsAnError() {
-        #expect(failure("var s = \"x\"\nwhile true { s = s + s }")?.message
-                == .runtime("string would grow to 16777216 bytes, past the cell language's limit of 10,000,000"))
-        #expect(failure("var a = [0]\nwhile true { a += a }")?.message
-                == .runtime("array would grow to 16777216 elements, past the cell language's limit of 10,000,000"))
-        #expect(failure("var a = [0]\nwhile true { a.append(contentsOf: a) }")?.message
-                == .runtime("array would grow to 16777216 elements, past the cell language's limit of 10,000,000"))
-        #expect(failure("for i in stride(from: 0, to: Int.min, by: -1) {}")?.message
-                == .runtime("stride would produce more than 10,000,000 values"))
-        #expect(failure("let t = String(repeating: \"abc\", count: Int.max)")?.message
-                == .runtime("String(repeating:count:) would be longer than 10,000,000 bytes"))
-        #expect(failure("let a = Array(repeating: 0, count: 20000000)")?.message
-                == .runtime("Array(repeating:count:) is limited to 10,000,000 elements"))
+        let cases: [(code: String, message: LanguageMessage, text: String)] = [
+            ("var s = \"x\"\nwhile true { s = s + s }", .collectionPastLimit(kind: "string", size: 16_777_216),
+             "string would grow to 16777216 bytes, past the cell language's limit of 10,000,000"),
+            ("var a = [0]\nwhile true { a += a }", .collectionPastLimit(kind: "array", size: 16_777_216),
+             "array would grow to 16777216 elements, past the cell language's limit of 10,000,000"),
+            ("var a = [0]\nwhile true { a.append(contentsOf: a) }", .collectionPastLimit(kind: "array", size: 16_777_216),
+             "array would grow to 16777216 elements, past the cell language's limit of 10,000,000"),
+            ("for i in stride(from: 0, to: Int.min, by: -1) {}", .stridePastLimit,
+             "stride would produce more than 10,000,000 values"),
+            ("let t = String(repeating: \"abc\", count: Int.max)", .stringPastLimit(function: "String(repeating:count:)"),
+             "String(repeating:count:) would be longer than 10,000,000 bytes"),
+            ("let a = Array(repeating: 0, count: 20000000)", .arrayPastLimit,
+             "Array(repeating:count:) is limited to 10,000,000 elements"),
+        ]
+        for (code, message, text) in cases {
+            let error = failure(code)
+            #expect(error?.message == message, "\(code)")
+            #expect(error?.message.description == text, "\(code)")
+        }
     }
 }

@@ -1,6 +1,23 @@
+import LitDiagnostics
 import LitLanguage
-import LitLibrary
 import Testing
+
+/// The toy library's own errors, raised into cells as the language's `.library` message.
+private enum VectorError: ErrorMessage, Equatable {
+    case scaledNeedsOneDouble
+    case callNeedsInt
+    case indexNeedsInt
+    case sizeMismatch(Int, Int)
+
+    var description: String {
+        switch self {
+        case .scaledNeedsOneDouble: "scaled(by:) takes one Double"
+        case .callNeedsInt: "call with an Int"
+        case .indexNeedsInt: "index with an Int"
+        case .sizeMismatch(let a, let b): "cannot add vectors of sizes [\(a)] and [\(b)]"
+        }
+    }
+}
 
 /// A toy library type, bridged the way the tensor library will be: cells see it as a
 /// native Swift object with members, operators, subscripts and iteration.
@@ -37,14 +54,14 @@ private final class Vector: ScriptObject {
 
     private static func scaled(_ object: ScriptObject, _ arguments: [ArgumentValue]) throws(LanguageError) -> Value {
         guard arguments.count == 1, arguments[0].label == "by", let factor = number(arguments[0]) else {
-            throw .here(.runtime("scaled(by:) takes one Double"))
+            throw .here(.library(VectorError.scaledNeedsOneDouble))
         }
         return .native(Vector((object as! Vector).values.map { $0 * factor }))
     }
 
     private static func element(_ object: ScriptObject, _ arguments: [ArgumentValue]) throws(LanguageError) -> Value {
         let values = (object as! Vector).values
-        guard arguments.count == 1, case .int(let index) = arguments[0].value else { throw .here(.runtime("call with an Int")) }
+        guard arguments.count == 1, case .int(let index) = arguments[0].value else { throw .here(.library(VectorError.callNeedsInt)) }
         return .double(values[index % values.count])
     }
 
@@ -52,7 +69,7 @@ private final class Vector: ScriptObject {
         switch (op, lhs, rhs) {
         case ("+", .native(let a as Vector), .native(let b as Vector)):
             guard a.values.count == b.values.count else {
-                throw .here(.shapeMismatch("cannot add vectors of sizes [\(a.values.count)] and [\(b.values.count)]"))
+                throw .here(.library(VectorError.sizeMismatch(a.values.count, b.values.count)))
             }
             return .native(Vector(zip(a.values, b.values).map { $0 + $1 }))
         case ("*", .double(let s), .native(let v as Vector)), ("*", .native(let v as Vector), .double(let s)):
@@ -68,7 +85,7 @@ private final class Vector: ScriptObject {
 
     private static func subscriptValue(_ object: ScriptObject, _ arguments: [ArgumentValue]) throws(LanguageError) -> Value {
         let values = (object as! Vector).values
-        guard arguments.count == 1, case .int(let index) = arguments[0].value else { throw .here(.runtime("index with an Int")) }
+        guard arguments.count == 1, case .int(let index) = arguments[0].value else { throw .here(.library(VectorError.indexNeedsInt)) }
         guard values.indices.contains(index) else { throw .here(.indexOutOfRange(index: index, count: values.count)) }
         return .double(values[index])
     }
@@ -121,7 +138,8 @@ private final class Vector: ScriptObject {
         let code = "let a = Vector([1, 2])\nlet b = Vector([1, 2, 3])\nlet c = a + b"
         var caught: LanguageError?
         do { _ = try interpreter().run(code, cell: 1) } catch { caught = error }
-        #expect(caught?.message == .shapeMismatch("cannot add vectors of sizes [2] and [3]"))
+        #expect(caught?.message == .library(VectorError.sizeMismatch(2, 3)))
+        #expect(caught?.message.description == "cannot add vectors of sizes [2] and [3]")
         #expect(caught?.offset == code.utf8Offset(of: "+"))
 
         let indexing = "let a = Vector([1, 2])\nprint(a[7])"

@@ -28,10 +28,12 @@ import Testing
     @Test func stringFormat() throws {
         #expect(try output(#"print(String(format: "acc %.3f loss %6.2f n=%d |%-4@| %% %e", 0.87654, 3.14159, 42, "ab", 1234.5))"#)
                 == "acc 0.877 loss   3.14 n=42 |ab  | % 1.234500e+03\n")
-        #expect(failure(#"print(String(format: "%d", 2.5))"#)?.message
-                == .runtime("format conversion '%d' does not take a value of type 'Double'"))
-        #expect(failure(#"print(String(format: "%d %d", 1))"#)?.message
-                == .runtime("format string has more conversions than arguments (1)"))
+        let mismatch = failure(#"print(String(format: "%d", 2.5))"#)
+        #expect(mismatch?.message == .formatArgumentMismatch(conversion: "d", type: "Double"))
+        #expect(mismatch?.message.description == "format conversion '%d' does not take a value of type 'Double'")
+        let tooFew = failure(#"print(String(format: "%d %d", 1))"#)
+        #expect(tooFew?.message == .tooFewFormatArguments(1))
+        #expect(tooFew?.message.description == "format string has more conversions than arguments (1)")
     }
 
     @Test func repeatingAndArrayConstructors() throws {

@@ -161,7 +161,7 @@ import Testing
     @Test func shapeMismatchIsReportedAtTheOperator() throws {
         let code = "let a = rand(2, 3)\nlet b = rand(4)\nlet c = a + b"
         let failure = try #require(error(code))
-        #expect(failure.message == .tensor(.shapeMismatch(op: "+", [2, 3], [4])))
+        #expect(failure.message == .library(TensorError.shapeMismatch(op: "+", [2, 3], [4])))
         #expect(failure.offset == code.utf8Offset(of: "+"))
     }
 
@@ -175,7 +175,7 @@ import Testing
         ]
         for (code, expected) in cases {
             let failure = error(code)
-            #expect(failure?.message == .tensor(expected), "\(code): \(String(describing: failure?.message))")
+            #expect(failure?.message == .library(expected), "\(code): \(String(describing: failure?.message))")
             #expect(failure.map { $0.offset >= 0 && $0.offset < code.utf8.count } == true, "\(code): offset \(String(describing: failure?.offset))")
         }
     }

@@ -76,8 +76,10 @@ import Testing
     }
 
     @Test func batchNormLayersCheckTheirInputs() throws {
-        #expect(throws: TensorError.invalidArgument("BatchNorm1d(4) expects an input of shape [N, 4], got [2, 4, 3, 3]")) { try BatchNorm1d(4)(Tensor.zeros([2, 4, 3, 3])) }
-        #expect(throws: TensorError.invalidArgument("BatchNorm2d(4) expects an input of shape [N, 4, H, W], got [2, 3, 3, 3]")) { try BatchNorm2d(4)(Tensor.zeros([2, 3, 3, 3])) }
+        expectThrows(ModuleError.batchNormInputShape(layer: "BatchNorm1d", features: 4, inputRank: 2, got: [2, 4, 3, 3]),
+                     text: "BatchNorm1d(4) expects an input of shape [N, 4], got [2, 4, 3, 3]") { try BatchNorm1d(4)(Tensor.zeros([2, 4, 3, 3])) }
+        expectThrows(ModuleError.batchNormInputShape(layer: "BatchNorm2d", features: 4, inputRank: 4, got: [2, 3, 3, 3]),
+                     text: "BatchNorm2d(4) expects an input of shape [N, 4, H, W], got [2, 3, 3, 3]") { try BatchNorm2d(4)(Tensor.zeros([2, 3, 3, 3])) }
         let bn = BatchNorm1d(3, momentum: 0.5)
         let x = TestData.uniform([6, 3], seed: 5)
         _ = try bn(x.tensor())

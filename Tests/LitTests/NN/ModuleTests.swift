@@ -1,4 +1,5 @@
 import LitLanguage
+import LitLibrary
 import LitNN
 import LitRandom
 import LitTensor
@@ -179,21 +180,29 @@ import Testing
         let notAModule = failure("let net = Sequential(Linear(2, 2), 3)")
         #expect(notAModule?.message == .cannotConvert(from: "Int", to: "Module"))
         let zeroChannels = failure("let c = Conv2d(0, 4, kernelSize: 3)")
-        #expect(zeroChannels?.message == .runtime("'Conv2d' needs inChannels of 1 or more, got 0"))
+        #expect(zeroChannels?.message == .library(LibraryError.belowOne(callee: "Conv2d", argument: "inChannels", got: 0)))
+        #expect(zeroChannels?.message.description == "'Conv2d' needs inChannels of 1 or more, got 0")
         let huge = failure("let c = Conv2d(100000, 100000, kernelSize: 3)")
-        #expect(huge?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
+        #expect(huge?.message == .library(LibraryError.tensorTooLarge(callee: "Conv2d")))
+        #expect(huge?.message.description == "'Conv2d' would make a tensor of more than 2^31 elements")
         let overflowing = failure("let c = Conv2d(100000000, 100000000, kernelSize: 100000000)")
-        #expect(overflowing?.message == .runtime("'Conv2d' would make a tensor of more than 2^31 elements"))
-        #expect(failure("let l = Linear(9223372036854775807, 3)")?.message
-                == .runtime("'Linear' would make a tensor of more than 2^31 elements"))
-        #expect(failure("let z = zeros(4294967296, 4294967296, 4294967296)")?.message
-                == .runtime("'zeros' would make a tensor of more than 2^31 elements"))
+        #expect(overflowing?.message == .library(LibraryError.tensorTooLarge(callee: "Conv2d")))
+        #expect(overflowing?.message.description == "'Conv2d' would make a tensor of more than 2^31 elements")
+        let hugeLinear = failure("let l = Linear(9223372036854775807, 3)")
+        #expect(hugeLinear?.message == .library(LibraryError.tensorTooLarge(callee: "Linear")))
+        #expect(hugeLinear?.message.description == "'Linear' would make a tensor of more than 2^31 elements")
+        let hugeZeros = failure("let z = zeros(4294967296, 4294967296, 4294967296)")
+        #expect(hugeZeros?.message == .library(LibraryError.tensorTooLarge(callee: "zeros")))
+        #expect(hugeZeros?.message.description == "'zeros' would make a tensor of more than 2^31 elements")
         let farPadding = failure("Conv2d(1, 1, kernelSize: 3, padding: 9223372036854775807)(rand(1, 1, 2, 2))")
-        #expect(farPadding?.message == .tensor(.invalidArgument("conv2d kernel, stride and padding must each be at most 268435456")))
+        #expect(farPadding?.message == .library(TensorError.convolutionGeometryTooLarge(limit: 268_435_456)))
+        #expect(farPadding?.message.description == "conv2d kernel, stride and padding must each be at most 268435456")
         let farStride = failure("MaxPool2d(kernelSize: 2, stride: 4611686018427387904)(rand(1, 1, 2, 2))")
-        #expect(farStride?.message == .tensor(.invalidArgument("maxPool2d kernelSize and stride must each be at most 268435456")))
+        #expect(farStride?.message == .library(TensorError.poolingGeometryTooLarge(op: "maxPool2d", limit: 268_435_456)))
+        #expect(farStride?.message.description == "maxPool2d kernelSize and stride must each be at most 268435456")
         let noForward = failure("class Empty: Module {}\nlet s = Sequential(Empty())\ns(rand(1, 2))")
-        #expect(noForward?.message == .runtime("'Empty' does not override forward(_:)"))
+        #expect(noForward?.message == .library(LibraryError.forwardNotOverridden(type: "Empty")))
+        #expect(noForward?.message.description == "'Empty' does not override forward(_:)")
         let notATensor = failure("""
             class Scalar: Module {
                 override func forward(_ X: Tensor) -> Double { 1.5 }
@@ -202,7 +211,8 @@ import Testing
             """)
         #expect(notATensor?.message == .cannotConvert(from: "Double", to: "Tensor (the result of 'Scalar.forward')"))
         let loop = failure("let s = Sequential(Linear(2, 2))\nlet t = Sequential(s)\ns.add(\"back\", t)")
-        #expect(loop?.message == .tensor(.invalidArgument("a Sequential cannot contain itself")))
+        #expect(loop?.message == .library(ModuleError.sequentialContainsItself))
+        #expect(loop?.message.description == "a Sequential cannot contain itself")
         let misspelled = failure("class Net: Module {\n    override func forwards(_ X: Tensor) -> Tensor { X }\n}")
         #expect(misspelled?.message == .misplaced("method 'forwards' does not override any method from its superclass"))
     }
@@ -210,7 +220,8 @@ import Testing
     @Test func aShapeMismatchNamesTheLayer() throws {
         let code = "let net = Sequential(Flatten(), Linear(10, 4), ReLU())\nlet y = net(rand(2, 3, 3))"
         let error = failure(code)
-        #expect(error?.message == .layer(path: "1", type: "Linear", .shapeMismatch(op: "linear", [2, 9], [4, 10])))
+        let mismatch = TensorError.shapeMismatch(op: "linear", [2, 9], [4, 10])
+        #expect(error?.message == .library(LayerError(path: ["1"], layer: "Linear", underlying: mismatch)))
         #expect(error?.offset == code.utf8Offset(of: "net(rand"))
     }
 
@@ -225,7 +236,7 @@ import Testing
             net(rand(2, 3))
             """
         let error = failure(code)
-        #expect(error?.message == .tensor(.shapeMismatch(op: "+", [2, 3], [7])))
+        #expect(error?.message == .library(TensorError.shapeMismatch(op: "+", [2, 3], [7])))
         #expect(error?.offset == code.utf8Offset(of: "+ ones"))
         #expect(error?.trace.first?.function == "Bad.forward")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import LitLanguage
+import LitLibrary
 import LitNN
 import LitTensor
 import Testing
@@ -55,9 +56,15 @@ import Testing
     }
 
     @Test func optimizerArgumentsAreChecked() {
-        #expect(failure("let o = SGD([ones(2)], lr: 0.1)")?.message
-                == .runtime("'SGD' trains parameters: tensors made with Parameter(...), such as net.parameters()"))
-        #expect(failure("let o = Adam([Parameter(ones(2))], lr: -1)")?.message == .runtime("'Adam' needs lr of 0 or more, got -1.0"))
-        #expect(failure("let o = Adam([Parameter(ones(2))], beta1: 1)")?.message == .runtime("'Adam' needs beta1 and beta2 below 1"))
+        let notParameters = failure("let o = SGD([ones(2)], lr: 0.1)")
+        #expect(notParameters?.message == .library(LibraryError.notParameters(callee: "SGD")))
+        #expect(notParameters?.message.description
+                == "'SGD' trains parameters: tensors made with Parameter(...), such as net.parameters()")
+        let negativeRate = failure("let o = Adam([Parameter(ones(2))], lr: -1)")
+        #expect(negativeRate?.message == .library(LibraryError.numberBelowZero(callee: "Adam", argument: "lr", got: -1)))
+        #expect(negativeRate?.message.description == "'Adam' needs lr of 0 or more, got -1.0")
+        let betaOfOne = failure("let o = Adam([Parameter(ones(2))], beta1: 1)")
+        #expect(betaOfOne?.message == .library(LibraryError.adamBetasNotBelowOne))
+        #expect(betaOfOne?.message.description == "'Adam' needs beta1 and beta2 below 1")
     }
 }

@@ -144,8 +144,8 @@ import Testing
 
     @Test func oneValuePerChannelIsAnErrorInTrainingOnly() throws {
         for shape in [[1, 3], [1, 3, 1, 1]] {
-            #expect(throws: TensorError.invalidArgument(
-                "batchNorm expected more than 1 value per channel when training, but got an input of shape \(shape)")) {
+            expectThrows(TensorError.batchNormOneValuePerChannel(shape),
+                         text: "batchNorm expected more than 1 value per channel when training, but got an input of shape \(shape)") {
                 try Tensor.batchNorm(Tensor.ones(shape), weight: nil, bias: nil, runningMean: Tensor.zeros([3]),
                                      runningVar: Tensor.ones([3]), isTraining: true)
             }
@@ -169,7 +169,7 @@ import Testing
             try Tensor.batchNorm(Tensor.ones([2, 3, 2, 2]), weight: nil, bias: nil, runningMean: mean, runningVar: Tensor.ones([1, 3, 1, 1]),
                                  isTraining: false)
         }
-        #expect(throws: TensorError.invalidArgument("batchNorm needs an input of rank 2 or more, [N, C] or [N, C, H, W], but got shape [3]")) {
+        expectThrows(TensorError.batchNormRankBelowTwo([3]), text: "batchNorm needs an input of rank 2 or more, [N, C] or [N, C, H, W], but got shape [3]") {
             try Tensor.batchNorm(Tensor.ones([3]), weight: nil, bias: nil, runningMean: mean, runningVar: variance, isTraining: false)
         }
     }

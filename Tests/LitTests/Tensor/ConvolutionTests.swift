@@ -122,7 +122,7 @@ import Testing
 
     @Test func badShapesThrow() {
         let w = Tensor.zeros([2, 3, 3, 3])
-        #expect(throws: TensorError.invalidArgument("conv2d needs a rank-4 input [N, C, H, W], but got shape [3, 5, 5]")) { try Tensor.conv2d(Tensor.zeros([3, 5, 5]), weight: w) }
+        expectThrows(TensorError.needsRank4(op: "conv2d", [3, 5, 5]), text: "conv2d needs a rank-4 input [N, C, H, W], but got shape [3, 5, 5]") { try Tensor.conv2d(Tensor.zeros([3, 5, 5]), weight: w) }
         #expect(throws: TensorError.shapeMismatch(op: "conv2d", [1, 4, 5, 5], [2, 3, 3, 3])) {
             try Tensor.conv2d(Tensor.zeros([1, 4, 5, 5]), weight: w)
         }
@@ -130,7 +130,7 @@ import Testing
             try Tensor.conv2d(Tensor.zeros([1, 3, 5, 5]), weight: w, bias: Tensor.zeros([3]))
         }
         // A kernel larger than the padded input, and a zero stride.
-        #expect(throws: TensorError.invalidArgument("conv2d kernel 3×3 is larger than the padded input 2×2")) { try Tensor.conv2d(Tensor.zeros([1, 3, 2, 2]), weight: w) }
-        #expect(throws: TensorError.invalidArgument("conv2d needs stride > 0 and padding >= 0")) { try Tensor.conv2d(Tensor.zeros([1, 3, 5, 5]), weight: w, stride: 0) }
+        expectThrows(TensorError.kernelLargerThanInput(kernelHeight: 3, kernelWidth: 3, paddedHeight: 2, paddedWidth: 2), text: "conv2d kernel 3×3 is larger than the padded input 2×2") { try Tensor.conv2d(Tensor.zeros([1, 3, 2, 2]), weight: w) }
+        expectThrows(TensorError.invalidConvolutionStep, text: "conv2d needs stride > 0 and padding >= 0") { try Tensor.conv2d(Tensor.zeros([1, 3, 5, 5]), weight: w, stride: 0) }
     }
 }

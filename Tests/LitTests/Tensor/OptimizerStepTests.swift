@@ -77,7 +77,7 @@ import Testing
             try Tensor.adamStep(parameter: p, gradient: Tensor.zeros([2, 3]), firstMoment: Tensor.zeros([3, 2]),
                                 secondMoment: Tensor.zeros([2, 3]), learningRate: 0.1, step: 1)
         }
-        #expect(throws: TensorError.invalidArgument("adamStep needs step >= 1, but got 0")) {
+        expectThrows(TensorError.adamStepBelowOne(0), text: "adamStep needs step >= 1, but got 0") {
             try Tensor.adamStep(parameter: p, gradient: Tensor.zeros([2, 3]), firstMoment: Tensor.zeros([2, 3]),
                                 secondMoment: Tensor.zeros([2, 3]), learningRate: 0.1, step: 0)
         }

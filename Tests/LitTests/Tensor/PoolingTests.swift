@@ -44,7 +44,7 @@ import Testing
         let x = TestData.uniform([2, 3, 5, 4], seed: 110)
         let y = try x.tensor().globalAvgPool2d()
         assertClose(y, Naive.mean(x, dims: [2, 3], keepDim: true), tolerance: 1e-6, absolute: 1e-7)
-        #expect(throws: TensorError.invalidArgument("globalAvgPool2d needs a rank-4 input [N, C, H, W], but got shape [3, 5, 4]")) { try Tensor.zeros([3, 5, 4]).globalAvgPool2d() }
+        expectThrows(TensorError.needsRank4(op: "globalAvgPool2d", [3, 5, 4]), text: "globalAvgPool2d needs a rank-4 input [N, C, H, W], but got shape [3, 5, 4]") { try Tensor.zeros([3, 5, 4]).globalAvgPool2d() }
     }
 
     /// (batch, channels, height, width, kernel, stride, padding)
@@ -67,10 +67,10 @@ import Testing
     }
 
     @Test func badArgumentsThrow() {
-        #expect(throws: TensorError.invalidArgument("maxPool2d needs a rank-4 input [N, C, H, W], but got shape [4, 4]")) { try Tensor.zeros([4, 4]).maxPool2d(kernelSize: 2) }
-        #expect(throws: TensorError.invalidArgument("maxPool2d needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2")) { try Tensor.zeros([1, 1, 4, 4]).maxPool2d(kernelSize: 0) }
-        #expect(throws: TensorError.invalidArgument("avgPool2d needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2")) { try Tensor.zeros([1, 1, 4, 4]).avgPool2d(kernelSize: 2, padding: 2) }
-        #expect(throws: TensorError.invalidArgument("avgPool2d window 3×3 is larger than the padded input 2×2")) { try Tensor.zeros([1, 1, 2, 2]).avgPool2d(kernelSize: 3) }
+        expectThrows(TensorError.needsRank4(op: "maxPool2d", [4, 4]), text: "maxPool2d needs a rank-4 input [N, C, H, W], but got shape [4, 4]") { try Tensor.zeros([4, 4]).maxPool2d(kernelSize: 2) }
+        expectThrows(TensorError.invalidPoolingWindow(op: "maxPool2d"), text: "maxPool2d needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2") { try Tensor.zeros([1, 1, 4, 4]).maxPool2d(kernelSize: 0) }
+        expectThrows(TensorError.invalidPoolingWindow(op: "avgPool2d"), text: "avgPool2d needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2") { try Tensor.zeros([1, 1, 4, 4]).avgPool2d(kernelSize: 2, padding: 2) }
+        expectThrows(TensorError.windowLargerThanInput(op: "avgPool2d", kernelSize: 3, paddedHeight: 2, paddedWidth: 2), text: "avgPool2d window 3×3 is larger than the padded input 2×2") { try Tensor.zeros([1, 1, 2, 2]).avgPool2d(kernelSize: 3) }
     }
 
     // MARK: Gradients

@@ -131,7 +131,7 @@ import Testing
         let empty = Tensor.zeros([0, 3])
         #expect(try empty.sum(dim: 0).scalars == [0, 0, 0])
         #expect(try empty.mean().item().isNaN, "the mean of no values is NaN, as in PyTorch")
-        #expect(throws: TensorError.invalidArgument("max over an empty dimension")) { try empty.max(dim: 0) }
+        expectThrows(TensorError.maxOverEmptyDimension, text: "max over an empty dimension") { try empty.max(dim: 0) }
     }
 }
 
