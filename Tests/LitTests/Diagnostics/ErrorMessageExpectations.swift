@@ -1,6 +1,5 @@
 import LitDiagnostics
 import Testing
-@testable import Lit
 
 /// Expects `body` to throw `expected`, and its words to read `text` exactly: the case is
 /// what the code means, the text what users see.
