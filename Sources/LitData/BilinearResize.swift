@@ -44,22 +44,29 @@ public struct BilinearResize: Sendable {
 
     /// Resizes one `inputHeight × inputWidth` image into `outputHeight × outputWidth` bytes.
     public func callAsFunction(_ image: [UInt8]) -> [UInt8] {
-        precondition(image.count == inputWidth * inputHeight, "the image has \(image.count) pixels, not \(inputWidth * inputHeight)")
         var output = [UInt8](repeating: 0, count: outputWidth * outputHeight)
         var scratch = [UInt8](repeating: 0, count: scratchCount)
-        image.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                scratch.withUnsafeMutableBufferPointer { temporary in
-                    resize(source.baseAddress!, into: destination.baseAddress!, scratch: temporary.baseAddress!)
-                }
-            }
-        }
+        resize(image[...], into: &output, scratch: &scratch)
         return output
     }
 
-    /// The allocation-free form for batches: `scratch` holds `scratchCount` bytes.
-    public func resize(_ source: UnsafePointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>,
-                       scratch: UnsafeMutablePointer<UInt8>) {
+    /// The allocation-free form for batches: `destination` holds `outputHeight × outputWidth`
+    /// bytes and `scratch` holds `scratchCount`; both are reused from image to image.
+    public func resize(_ image: ArraySlice<UInt8>, into destination: inout [UInt8], scratch: inout [UInt8]) {
+        precondition(image.count == inputWidth * inputHeight, "the image has \(image.count) pixels, not \(inputWidth * inputHeight)")
+        precondition(destination.count == outputWidth * outputHeight && scratch.count == scratchCount,
+                     "the output or scratch buffer has the wrong size")
+        image.withUnsafeBufferPointer { source in
+            destination.withUnsafeMutableBufferPointer { destination in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    resample(source.baseAddress!, into: destination.baseAddress!, scratch: scratch.baseAddress!)
+                }
+            }
+        }
+    }
+
+    private func resample(_ source: UnsafePointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>,
+                          scratch: UnsafeMutablePointer<UInt8>) {
         // PIL skips a pass whose axis keeps its size; its weights would be the identity.
         let resizesRows = inputWidth != outputWidth, resizesColumns = inputHeight != outputHeight
         switch (resizesRows, resizesColumns) {
@@ -87,16 +94,16 @@ public struct BilinearResize: Sendable {
 
 /// The fixed-point weights that resample one axis, per output position: the first input
 /// position used, how many follow, and their weights.
-package struct AxisWeights: Sendable {
-    package static let precisionBits = 22
+private struct AxisWeights: Sendable {
+    static let precisionBits = 22
     /// Room for the widest filter: two sides of `ceil(support)` plus the centre.
-    package let taps: Int
-    package let firstInput: [Int]
-    package let inputCount: [Int]
+    let taps: Int
+    let firstInput: [Int]
+    let inputCount: [Int]
     /// `taps` weights per output position, zero past `inputCount`.
-    package let weights: [Int32]
+    let weights: [Int32]
 
-    package init(inputSize: Int, outputSize: Int) {
+    init(inputSize: Int, outputSize: Int) {
         // Written as PIL's precompute_coeffs, in Double, so that weights match bit for bit.
         let scale = Double(inputSize) / Double(outputSize)
         let filterScale = max(scale, 1)
@@ -135,7 +142,7 @@ package struct AxisWeights: Sendable {
     /// Resamples `lines` lines along this axis. Pixels along a line are `inputStride`
     /// apart in `source` and `outputStride` apart in `destination`; lines are
     /// `inputLineStride` and `outputLineStride` apart.
-    package func apply(_ source: UnsafePointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>, lines: Int,
+    func apply(_ source: UnsafePointer<UInt8>, into destination: UnsafeMutablePointer<UInt8>, lines: Int,
                inputStride: Int, inputLineStride: Int, outputStride: Int, outputLineStride: Int) {
         let half = Int32(1 << (AxisWeights.precisionBits - 1))
         weights.withUnsafeBufferPointer { weights in

@@ -110,28 +110,26 @@ public final class DataLoader {
         let images = Tensor(uninitializedShape: [indices.count, 1, imageHeight, imageWidth])
         let labels = Tensor(uninitializedShape: [indices.count])
         let inputPixels = source.pixelsPerImage, outputPixels = imageHeight * imageWidth
-        source.pixels.withUnsafeBufferPointer { pixels in
-            resized.withUnsafeMutableBufferPointer { resized in
-                scratch.withUnsafeMutableBufferPointer { scratch in
-                    for (slot, index) in indices.enumerated() {
-                        var image = pixels.baseAddress! + index * inputPixels
-                        if let resize {
-                            resize.resize(image, into: resized.baseAddress!, scratch: scratch.baseAddress!)
-                            image = UnsafePointer(resized.baseAddress!)
-                        }
-                        DataLoader.scale(image, into: images.data + slot * outputPixels, count: outputPixels)
-                        labels.data[slot] = Float(source.labels[index])
-                    }
+        images.withUnsafeMutableBufferPointer { floats in
+            for (slot, index) in indices.enumerated() {
+                var image = source.pixels[index * inputPixels..<(index + 1) * inputPixels]
+                if let resize {
+                    resize.resize(image, into: &resized, scratch: &scratch)
+                    image = resized[...]
                 }
+                DataLoader.scale(image, into: UnsafeMutableBufferPointer(rebasing: floats[slot * outputPixels..<(slot + 1) * outputPixels]))
             }
+        }
+        labels.withUnsafeMutableBufferPointer { labels in
+            for (slot, index) in indices.enumerated() { labels[slot] = Float(source.labels[index]) }
         }
         return (images, labels)
     }
 
     /// What `ToTensor` computes: each byte divided by 255 (not multiplied by 1/255, which
     /// differs in the last bit for some values).
-    private static func scale(_ bytes: UnsafePointer<UInt8>, into floats: UnsafeMutablePointer<Float>, count: Int) {
-        for index in 0..<count { floats[index] = Float(bytes[index]) / 255 }
+    private static func scale(_ bytes: ArraySlice<UInt8>, into floats: UnsafeMutableBufferPointer<Float>) {
+        for (slot, byte) in zip(floats.indices, bytes) { floats[slot] = Float(byte) / 255 }
     }
 
     /// Why a generator is drawn, so that the sample and the shuffles use unrelated streams.

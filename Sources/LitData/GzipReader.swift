@@ -7,36 +7,21 @@ import Foundation
 /// name the path.
 package final class GzipReader {
     package let path: String
-    /// The whole compressed file; zlib reads it in place.
-    private let compressed: UnsafeMutableBufferPointer<UInt8>
-    /// On the heap because zlib checks that its stream never moves.
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let zlib: InflateState
     private var isFinished = false
+    private var compressed: UnsafeMutableBufferPointer<UInt8> { zlib.compressed }
+    private var stream: UnsafeMutablePointer<z_stream> { zlib.stream }
 
     /// Deflate never expands more than 1032 times, which bounds what a file can hold.
     private static let maximumExpansion = 1032
 
     package init(path: String) throws(DataError) {
         self.path = path
-        compressed = try readWholeFile(path)
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        guard compressed.count >= 2, compressed[0] == 0x1F, compressed[1] == 0x8B else {
+        zlib = InflateState(compressed: try readWholeFile(path))
+        guard zlib.compressed.count >= 2, zlib.compressed[0] == 0x1F, zlib.compressed[1] == 0x8B else {
             throw .corruptGzip(path: path, reason: "it does not start with the gzip signature")
         }
-        // 15 + 16: the largest window, and a gzip (not zlib) header.
-        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .unreadableFile(path: path, reason: "zlib could not start")
-        }
-        stream.pointee.next_in = compressed.baseAddress
-        stream.pointee.avail_in = UInt32(compressed.count)
-    }
-
-    deinit {
-        inflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
-        compressed.deallocate()
+        guard zlib.start() else { throw .unreadableFile(path: path, reason: "zlib could not start") }
     }
 
     /// The next `count` bytes, or fewer where the data ends first.
@@ -64,7 +49,7 @@ package final class GzipReader {
     }
 
     /// Fills `buffer` as far as the data goes and returns how many bytes it wrote.
-    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(DataError) -> Int {
+    private func read(into buffer: UnsafeMutableRawBufferPointer) throws(DataError) -> Int {
         var produced = 0
         while produced < buffer.count && !isFinished {
             let room = UInt32(min(buffer.count - produced, Int(UInt32.max)))
@@ -86,6 +71,39 @@ package final class GzipReader {
             }
         }
         return produced
+    }
+}
+
+/// zlib's stream and the compressed file it reads in place: the memory that zlib holds
+/// addresses into, owned here and freed together.
+private final class InflateState {
+    /// The whole compressed file.
+    let compressed: UnsafeMutableBufferPointer<UInt8>
+    /// On the heap because zlib checks that its stream never moves.
+    let stream: UnsafeMutablePointer<z_stream>
+    private var isStarted = false
+
+    init(compressed: UnsafeMutableBufferPointer<UInt8>) {
+        self.compressed = compressed
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+    }
+
+    /// Starts inflating the whole file; false if zlib could not.
+    func start() -> Bool {
+        // 15 + 16: the largest window, and a gzip (not zlib) header.
+        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return false }
+        isStarted = true
+        stream.pointee.next_in = compressed.baseAddress
+        stream.pointee.avail_in = UInt32(compressed.count)
+        return true
+    }
+
+    deinit {
+        if isStarted { inflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+        compressed.deallocate()
     }
 }
 

@@ -50,12 +50,17 @@ package enum CommonMarkReader {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
             let kind: CommonMarkBlock.Kind
-            switch type {
-            case CMARK_NODE_CODE_BLOCK: kind = .code(info: string(cmark_node_get_fence_info(node)))
-            case CMARK_NODE_HTML_BLOCK: kind = .html
-            default: continue
+            switch cmark_node_get_type(node) {
+            case .CMARK_NODE_CODE_BLOCK: kind = .code(info: string(cmark_node_get_fence_info(node)))
+            case .CMARK_NODE_HTML_BLOCK: kind = .html
+            // Containers are entered on the way to the blocks in them; cells never sit in
+            // the leaves and inlines. A new node type in cmark fails the build here.
+            case .CMARK_NODE_NONE, .CMARK_NODE_DOCUMENT, .CMARK_NODE_BLOCK_QUOTE, .CMARK_NODE_LIST, .CMARK_NODE_ITEM,
+                 .CMARK_NODE_CUSTOM_BLOCK, .CMARK_NODE_PARAGRAPH, .CMARK_NODE_HEADING, .CMARK_NODE_THEMATIC_BREAK,
+                 .CMARK_NODE_TEXT, .CMARK_NODE_SOFTBREAK, .CMARK_NODE_LINEBREAK, .CMARK_NODE_CODE, .CMARK_NODE_HTML_INLINE,
+                 .CMARK_NODE_CUSTOM_INLINE, .CMARK_NODE_EMPH, .CMARK_NODE_STRONG, .CMARK_NODE_LINK, .CMARK_NODE_IMAGE:
+                continue
             }
             let literal = string(cmark_node_get_literal(node))
             let startLine = Int(cmark_node_get_start_line(node))
@@ -69,7 +74,7 @@ package enum CommonMarkReader {
             }
             // Containers end at the line before the one that closed them, which is reliable.
             var containerEnd = documentEnd
-            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT {
+            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != .CMARK_NODE_DOCUMENT {
                 containerEnd = Int(cmark_node_get_end_line(parent))
             }
             nodes.append(node)

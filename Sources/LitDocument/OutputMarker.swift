@@ -85,7 +85,7 @@ public struct OutputMarker: Equatable, Sendable {
 
 private extension String {
     /// The string without leading and trailing spaces, tabs and line terminators.
-    package var trimmingWhitespace: String {
+    var trimmingWhitespace: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""

@@ -70,11 +70,13 @@ package struct Convolution {
     }
 
     /// The unfolded input, [columnRows, columnCount].
-    package func im2col(_ x: UnsafePointer<Float>) -> Tensor {
+    package func im2col(_ x: Tensor) -> Tensor {
         let columns = Tensor(uninitializedShape: [columnRows, columnCount])
         let (window, plane, outPlane, ld) = (window, inChannels * height * width, outPlane, columnCount)
-        Parallel.forEachChunk(batch, work: columns.count) { images in
-            for n in images { lk_im2col(x + n * plane, window, columns.data + n * outPlane, ld) }
+        withUnsafeMutablePointers(x, columns) { x, columns in
+            Parallel.forEachChunk(batch, work: columnRows * columnCount) { images in
+                for n in images { lk_im2col(x + n * plane, window, columns + n * outPlane, ld) }
+            }
         }
         return columns
     }
@@ -86,31 +88,45 @@ package struct Convolution {
                       outHeight: Int32(outHeight), outWidth: Int32(outWidth))
     }
 
-    package func forward(_ x: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                 output: UnsafeMutablePointer<Float>, engine: Engine) {
-        if engine == .automatic && lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 { return }
+    /// Writes the convolution of `x` with `weight` (and `bias`) into `output`.
+    package func forward(_ x: Tensor, weight: Tensor, bias: Tensor?, output: Tensor, engine: Engine) {
+        if engine == .automatic {
+            let ran = withUnsafeMutablePointers(x, weight, output) { x, weight, output in
+                bias.withUnsafePointer { bias in lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 }
+            }
+            if ran { return }
+        }
         let columns = im2col(x)
         // [outChannels, batch, outPlane], started from the bias so SGEMM adds onto it.
         let product = Tensor(uninitializedShape: [outChannels, columnCount])
-        for c in 0..<outChannels {
-            (product.data + c * columnCount).update(repeating: bias?[c] ?? 0, count: columnCount)
+        let biases = bias?.scalars
+        withUnsafeMutablePointers(weight, columns, product) { weight, columns, product in
+            for c in 0..<outChannels {
+                (product + c * columnCount).update(repeating: biases?[c] ?? 0, count: columnCount)
+            }
+            BLAS.sgemm(m: outChannels, n: columnCount, k: columnRows, a: weight, lda: columnRows,
+                       b: columns, ldb: columnCount, beta: 1, c: product, ldc: columnCount)
+            output.withUnsafeMutablePointer { lk_swap_outer(product, outChannels, batch, outPlane, $0) }
         }
-        BLAS.sgemm(m: outChannels, n: columnCount, k: columnRows, a: weight, lda: columnRows,
-                   b: columns.data, ldb: columnCount, beta: 1, c: product.data, ldc: columnCount)
-        lk_swap_outer(product.data, outChannels, batch, outPlane, output)
     }
 
     /// Fills whichever of the input, weight and bias gradients are given.
-    package func backward(_ outputGradient: UnsafePointer<Float>, input x: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-                  inputGradient gx: UnsafeMutablePointer<Float>?, weightGradient gw: UnsafeMutablePointer<Float>?,
-                  biasGradient gb: UnsafeMutablePointer<Float>?, engine: Engine) {
+    package func backward(_ outputGradient: Tensor, input x: Tensor, weight: Tensor, inputGradient gx: Tensor?,
+                          weightGradient gw: Tensor?, biasGradient gb: Tensor?, engine: Engine) {
         var needInput = gx != nil, needWeights = gw != nil || gb != nil
         if engine == .automatic {
-            if let gx, lk_dnnl_conv_backward_data(shape, outputGradient, weight, gx) == 0 { needInput = false }
+            if let gx, withUnsafeMutablePointers(outputGradient, weight, gx, { gy, weight, gx in
+                lk_dnnl_conv_backward_data(shape, gy, weight, gx) == 0
+            }) {
+                needInput = false
+            }
             if needWeights {
                 // oneDNN computes the bias gradient only alongside the weights'.
-                let scratch = gw == nil ? Tensor(uninitializedShape: [outChannels, columnRows]) : nil
-                if lk_dnnl_conv_backward_weights(shape, x, outputGradient, gw ?? scratch!.data, gb) == 0 { needWeights = false }
+                let weights = gw ?? Tensor(uninitializedShape: [outChannels, columnRows])
+                let ran = withUnsafeMutablePointers(x, outputGradient, weights) { x, gy, weights in
+                    gb.withUnsafeMutablePointer { gb in lk_dnnl_conv_backward_weights(shape, x, gy, weights, gb) == 0 }
+                }
+                if ran { needWeights = false }
             }
         }
         guard needInput || needWeights else { return }
@@ -119,33 +135,43 @@ package struct Convolution {
         if needWeights {
             if let gw { weightGradient(gradient, input: x, into: gw) }
             if let gb {
-                gb.update(repeating: 0, count: outChannels)
-                lk_sum_rows(gradient.data, outChannels, columnCount, gb)
+                withUnsafeMutablePointers(gradient, gb) { gradient, gb in
+                    gb.update(repeating: 0, count: outChannels)
+                    lk_sum_rows(gradient, outChannels, columnCount, gb)
+                }
             }
         }
     }
 
     /// The output gradient as [outChannels, batch * outPlane], the layout the GEMMs want.
-    private func channelMajor(_ outputGradient: UnsafePointer<Float>) -> Tensor {
+    private func channelMajor(_ outputGradient: Tensor) -> Tensor {
         let result = Tensor(uninitializedShape: [outChannels, columnCount])
-        lk_swap_outer(outputGradient, batch, outChannels, outPlane, result.data)
+        withUnsafeMutablePointers(outputGradient, result) { gy, result in
+            lk_swap_outer(gy, batch, outChannels, outPlane, result)
+        }
         return result
     }
 
-    private func inputGradient(_ gradient: Tensor, weight: UnsafePointer<Float>, into input: UnsafeMutablePointer<Float>) {
+    private func inputGradient(_ gradient: Tensor, weight: Tensor, into input: Tensor) {
         let columns = Tensor(uninitializedShape: [columnRows, columnCount])
-        BLAS.sgemm(transposeA: true, m: columnRows, n: columnCount, k: outChannels, a: weight, lda: columnRows,
-                   b: gradient.data, ldb: columnCount, c: columns.data, ldc: columnCount)
         let (window, plane, outPlane, ld) = (window, inChannels * height * width, outPlane, columnCount)
-        input.update(repeating: 0, count: batch * plane)
-        Parallel.forEachChunk(batch, work: columns.count) { images in
-            for n in images { lk_col2im(columns.data + n * outPlane, ld, window, input + n * plane) }
+        withUnsafeMutablePointers(weight, gradient, columns) { weight, gradient, columns in
+            BLAS.sgemm(transposeA: true, m: columnRows, n: columnCount, k: outChannels, a: weight, lda: columnRows,
+                       b: gradient, ldb: columnCount, c: columns, ldc: columnCount)
+            input.withUnsafeMutablePointer { input in
+                input.update(repeating: 0, count: batch * plane)
+                Parallel.forEachChunk(batch, work: columnRows * columnCount) { images in
+                    for n in images { lk_col2im(columns + n * outPlane, ld, window, input + n * plane) }
+                }
+            }
         }
     }
 
-    private func weightGradient(_ gradient: Tensor, input x: UnsafePointer<Float>, into weight: UnsafeMutablePointer<Float>) {
+    private func weightGradient(_ gradient: Tensor, input x: Tensor, into weight: Tensor) {
         let columns = im2col(x)
-        BLAS.sgemm(transposeB: true, m: outChannels, n: columnRows, k: columnCount, a: gradient.data, lda: columnCount,
-                   b: columns.data, ldb: columnCount, c: weight, ldc: columnRows)
+        withUnsafeMutablePointers(gradient, columns, weight) { gradient, columns, weight in
+            BLAS.sgemm(transposeB: true, m: outChannels, n: columnRows, k: columnCount, a: gradient, lda: columnCount,
+                       b: columns, ldb: columnCount, c: weight, ldc: columnRows)
+        }
     }
 }

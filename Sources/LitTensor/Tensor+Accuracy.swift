@@ -17,6 +17,6 @@ extension Tensor {
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
         guard classes > 0 || rows == 0 else { throw .accuracyWithoutClasses(logits.shape) }
-        return lk_count_correct(logits.data, labels.data, rows, classes)
+        return withUnsafeMutablePointers(logits, labels) { logits, labels in lk_count_correct(logits, labels, rows, classes) }
     }
 }

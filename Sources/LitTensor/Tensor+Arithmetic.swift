@@ -2,10 +2,10 @@ import LitKernels
 
 /// `+ - * /` with numpy broadcasting, between tensors and with scalars on either side.
 extension Tensor {
-    public static func + (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_ADD, a, b) }
-    public static func - (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_SUB, a, b) }
-    public static func * (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_MUL, a, b) }
-    public static func / (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(LK_DIV, a, b) }
+    public static func + (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(.add, a, b) }
+    public static func - (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(.subtract, a, b) }
+    public static func * (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(.multiply, a, b) }
+    public static func / (a: Tensor, b: Tensor) throws(TensorError) -> Tensor { try binary(.divide, a, b) }
 
     public static func + (a: Tensor, b: Float) -> Tensor { affine(a, scale: 1, shift: b, "add") }
     public static func + (a: Float, b: Tensor) -> Tensor { affine(b, scale: 1, shift: a, "add") }
@@ -13,38 +13,57 @@ extension Tensor {
     public static func - (a: Float, b: Tensor) -> Tensor { affine(b, scale: -1, shift: a, "sub") }
     public static func * (a: Tensor, b: Float) -> Tensor { affine(a, scale: b, shift: 0, "mul") }
     public static func * (a: Float, b: Tensor) -> Tensor { affine(b, scale: a, shift: 0, "mul") }
-    public static func / (a: Tensor, b: Float) -> Tensor { try! binary(LK_DIV, a, Tensor(b)) }
-    public static func / (a: Float, b: Tensor) -> Tensor { try! binary(LK_DIV, Tensor(a), b) }
+    public static func / (a: Tensor, b: Float) -> Tensor { try! binary(.divide, a, Tensor(b)) }
+    public static func / (a: Float, b: Tensor) -> Tensor { try! binary(.divide, Tensor(a), b) }
 
-    public static prefix func - (a: Tensor) -> Tensor { a.unary(LK_NEG, "neg") }
+    public static prefix func - (a: Tensor) -> Tensor { a.unary(.LK_NEG, "neg") }
 
     /// `x * scale + shift`, one pass.
     package static func affine(_ x: Tensor, scale: Float, shift: Float, _ name: String = "affine") -> Tensor {
         let output = Tensor(uninitializedShape: x.shape)
-        Parallel.forEachChunk(x.count, work: x.count) { range in
-            lk_affine(x.data + range.lowerBound, scale, shift, output.data + range.lowerBound, range.count)
+        withUnsafeMutablePointers(x, output) { x, y in
+            Parallel.forEachChunk(output.count, work: output.count) { range in
+                lk_affine(x + range.lowerBound, scale, shift, y + range.lowerBound, range.count)
+            }
         }
         return output.recordGradient(name, inputs: [x]) { gradient in [gradient * scale] }
     }
 
-    package static func binary(_ op: lk_binary_op, _ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        let names: (symbol: String, operation: String) = switch op {
-        case LK_ADD: ("+", "add")
-        case LK_SUB: ("-", "sub")
-        case LK_MUL: ("*", "mul")
-        default: ("/", "div")
+    /// The four operators of arithmetic, as the kernels and the messages name them.
+    package enum Arithmetic {
+        case add, subtract, multiply, divide
+
+        var kernel: lk_binary_op {
+            switch self {
+            case .add: .LK_ADD
+            case .subtract: .LK_SUB
+            case .multiply: .LK_MUL
+            case .divide: .LK_DIV
+            }
         }
-        let output = try combine(op, a, b, names.symbol)
+
+        var names: (symbol: String, operation: String) {
+            switch self {
+            case .add: ("+", "add")
+            case .subtract: ("-", "sub")
+            case .multiply: ("*", "mul")
+            case .divide: ("/", "div")
+            }
+        }
+    }
+
+    package static func binary(_ op: Arithmetic, _ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let output = try combine(op.kernel, a, b, op.names.symbol)
         guard needsGradient(a, b) else { return output }
-        return output.recordGradient(names.operation, inputs: [a, b]) { gradient throws(TensorError) in
+        return output.recordGradient(op.names.operation, inputs: [a, b]) { gradient throws(TensorError) in
             let ga: Tensor?, gb: Tensor?
             switch op {
-            case LK_ADD: (ga, gb) = (gradient, gradient)
-            case LK_SUB: (ga, gb) = (gradient, -gradient)
-            case LK_MUL:
+            case .add: (ga, gb) = (gradient, gradient)
+            case .subtract: (ga, gb) = (gradient, -gradient)
+            case .multiply:
                 ga = a.requiresGrad ? try gradient * b : nil
                 gb = b.requiresGrad ? try gradient * a : nil
-            default:
+            case .divide:
                 ga = a.requiresGrad ? try gradient / b : nil
                 gb = b.requiresGrad ? try -(gradient * a) / (b * b) : nil
             }
@@ -59,17 +78,18 @@ extension Tensor {
         try checkSize(plan.shape, op: name)
         let output = destination ?? Tensor(uninitializedShape: plan.shape)
         let (sa, sb) = plan.innerStrides
-        let (pa, pb, po) = (a.data, b.data, output.data)
         let inner = plan.innerCount
-        if plan.outerCount == 1 && sa == sb {
-            // One long run: split it across cores directly.
-            Parallel.forEachChunk(inner, work: inner) { range in
-                let start = range.lowerBound
-                lk_binary(op, pa + start * sa, sa, pb + start * sb, sb, po + start, range.count)
-            }
-        } else {
-            plan.forEachRun { offsetA, offsetB, outputOffset in
-                lk_binary(op, pa + offsetA, sa, pb + offsetB, sb, po + outputOffset, inner)
+        withUnsafeMutablePointers(a, b, output) { pa, pb, po in
+            if plan.outerCount == 1 && sa == sb {
+                // One long run: split it across cores directly.
+                Parallel.forEachChunk(inner, work: inner) { range in
+                    let start = range.lowerBound
+                    lk_binary(op, pa + start * sa, sa, pb + start * sb, sb, po + start, range.count)
+                }
+            } else {
+                plan.forEachRun { offsetA, offsetB, outputOffset in
+                    lk_binary(op, pa + offsetA, sa, pb + offsetB, sb, po + outputOffset, inner)
+                }
             }
         }
         return output
@@ -81,7 +101,7 @@ extension Tensor {
         guard BroadcastPlan.shape(shape, self.shape) == shape else { throw .shapeMismatch(op: "broadcast", self.shape, shape) }
         // The output stands in as the first operand, whose values LK_SECOND ignores.
         let output = Tensor(uninitializedShape: shape)
-        let result = try Tensor.combine(LK_SECOND, output, self, "broadcast", into: output)
+        let result = try Tensor.combine(.LK_SECOND, output, self, "broadcast", into: output)
         return result.recordGradient("broadcast", inputs: [self]) { [shape = self.shape] gradient throws(TensorError) in
             [try gradient.sum(toShape: shape)]
         }

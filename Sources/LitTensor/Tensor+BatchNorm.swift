@@ -35,24 +35,61 @@ extension Tensor {
         }
         // The statistics that normalised the batch, kept for the backward pass: the mean's
         // high and low parts and 1/sqrt(var + eps).
-        let statistics = Tensor(uninitializedShape: [3, channels])
-        let plan = lk_batch_norm(batch: x.shape[0], channels: channels, spatial: spatial, weight: weight.map { UnsafePointer($0.data) },
-                                 bias: bias.map { UnsafePointer($0.data) }, eps: eps, momentum: momentum, training: isTraining ? 1 : 0,
-                                 running_mean: runningMean.data, running_var: runningVar.data, mean: statistics.data,
-                                 mean_low: statistics.data + channels, invstd: statistics.data + 2 * channels)
-        Parallel.forEachChunk(channels, work: 2 * x.count) { range in
-            lk_batch_norm_forward(plan, x.data, output.data, range.lowerBound, range.count)
+        let normalisation = BatchNormalisation(
+            batch: x.shape[0], channels: channels, spatial: spatial, weight: weight, bias: bias, eps: eps,
+            momentum: momentum, isTraining: isTraining, runningMean: runningMean, runningVar: runningVar,
+            statistics: Tensor(uninitializedShape: [3, channels]))
+        normalisation.withPlan { plan in
+            withUnsafeMutablePointers(x, output) { input, y in
+                Parallel.forEachChunk(channels, work: 2 * output.count) { range in
+                    lk_batch_norm_forward(plan, input, y, range.lowerBound, range.count)
+                }
+            }
         }
         return output.recordGradient("batchNorm", inputs: inputs) { gradient in
-            // The closure holds the tensors behind the plan's pointers.
-            withExtendedLifetime((weight, bias, runningMean, runningVar, statistics)) {
-                let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
-                let gw = weight?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
-                let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
-                Parallel.forEachChunk(channels, work: 3 * x.count) { range in
-                    lk_batch_norm_backward(plan, x.data, gradient.data, gx?.data, gw?.data, gb?.data, range.lowerBound, range.count)
+            let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
+            let gw = weight?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
+            let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
+            normalisation.withPlan { plan in
+                withUnsafeMutablePointers(x, gradient) { input, gy in
+                    gx.withUnsafeMutablePointer { gx in
+                        gw.withUnsafeMutablePointer { gw in
+                            gb.withUnsafeMutablePointer { gb in
+                                Parallel.forEachChunk(channels, work: 3 * x.count) { range in
+                                    lk_batch_norm_backward(plan, input, gy, gx, gw, gb, range.lowerBound, range.count)
+                                }
+                            }
+                        }
+                    }
                 }
-                return [gx] + (weight == nil ? [] : [gw]) + (bias == nil ? [] : [gb])
+            }
+            return [gx] + (weight == nil ? [] : [gw]) + (bias == nil ? [] : [gb])
+        }
+    }
+
+    /// What the kernels need to know of one batch norm; the forward pass writes the
+    /// statistics that the backward pass reads.
+    private struct BatchNormalisation {
+        let batch, channels, spatial: Int
+        let weight, bias: Tensor?
+        let eps, momentum: Float
+        let isTraining: Bool
+        /// The mean's high and low parts and 1/sqrt(var + eps), one row each.
+        let runningMean, runningVar, statistics: Tensor
+
+        /// The kernels' plan, which holds the addresses of the tensors above: valid only
+        /// inside `body`.
+        func withPlan<R>(_ body: (lk_batch_norm) -> R) -> R {
+            weight.withUnsafePointer { weight in
+                bias.withUnsafePointer { bias in
+                    withUnsafeMutablePointers(runningMean, runningVar, statistics) { runningMean, runningVar, statistics in
+                        body(lk_batch_norm(
+                            batch: batch, channels: channels, spatial: spatial, weight: weight, bias: bias, eps: eps,
+                            momentum: momentum, training: isTraining ? 1 : 0, running_mean: runningMean,
+                            running_var: runningVar, mean: statistics, mean_low: statistics + channels,
+                            invstd: statistics + 2 * channels))
+                    }
+                }
             }
         }
     }

@@ -11,14 +11,14 @@ extension Tensor {
         let convolution = try Convolution(input: x.shape, weight: weight.shape, stride: stride, padding: padding)
         if let bias, bias.shape != [weight.shape[0]] { throw .shapeMismatch(op: "conv2d bias", bias.shape, [weight.shape[0]]) }
         let output = Tensor(uninitializedShape: convolution.outputShape)
-        convolution.forward(x.data, weight: weight.data, bias: bias?.data, output: output.data, engine: engine)
+        convolution.forward(x, weight: weight, bias: bias, output: output, engine: engine)
         let inputs = [x, weight] + (bias.map { [$0] } ?? [])
         return output.recordGradient("conv2d", inputs: inputs) { gradient in
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
             let gw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil
             let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [weight.shape[0]]) : nil
-            convolution.backward(gradient.data, input: x.data, weight: weight.data, inputGradient: gx?.data,
-                                 weightGradient: gw?.data, biasGradient: gb?.data, engine: engine)
+            convolution.backward(gradient, input: x, weight: weight, inputGradient: gx, weightGradient: gw,
+                                 biasGradient: gb, engine: engine)
             return [gx, gw, gb]
         }
     }

@@ -14,20 +14,22 @@ extension Tensor {
     /// Uniform in [0, 1).
     public static func rand<G: RandomNumberGenerator>(_ shape: [Int], using generator: inout G) -> Tensor {
         let output = Tensor(uninitializedShape: shape)
-        for i in 0..<output.count { output.data[i] = unitFloat(&generator) }
+        output.withUnsafeMutableBufferPointer { values in
+            for i in values.indices { values[i] = unitFloat(&generator) }
+        }
         return output
     }
 
     /// Standard normal, by the Box–Muller transform.
     public static func randn<G: RandomNumberGenerator>(_ shape: [Int], using generator: inout G) -> Tensor {
         let output = Tensor(uninitializedShape: shape)
-        var i = 0
-        while i < output.count {
-            let u1 = 1 - Double(unitFloat(&generator)), u2 = Double(unitFloat(&generator))  // u1 in (0, 1]
-            let radius = (-2 * Foundation.log(u1)).squareRoot(), angle = 2 * Double.pi * u2
-            output.data[i] = Float(radius * cos(angle))
-            if i + 1 < output.count { output.data[i + 1] = Float(radius * sin(angle)) }
-            i += 2
+        output.withUnsafeMutableBufferPointer { values in
+            for i in stride(from: 0, to: values.count, by: 2) {
+                let u1 = 1 - Double(unitFloat(&generator)), u2 = Double(unitFloat(&generator))  // u1 in (0, 1]
+                let radius = (-2 * Foundation.log(u1)).squareRoot(), angle = 2 * Double.pi * u2
+                values[i] = Float(radius * cos(angle))
+                if i + 1 < values.count { values[i + 1] = Float(radius * sin(angle)) }
+            }
         }
         return output
     }
@@ -35,7 +37,9 @@ extension Tensor {
     /// Uniform in [low, high).
     public static func uniform<G: RandomNumberGenerator>(_ shape: [Int], low: Float, high: Float, using generator: inout G) -> Tensor {
         let output = Tensor(uninitializedShape: shape)
-        for i in 0..<output.count { output.data[i] = low + (high - low) * unitFloat(&generator) }
+        output.withUnsafeMutableBufferPointer { values in
+            for i in values.indices { values[i] = low + (high - low) * unitFloat(&generator) }
+        }
         return output
     }
 

@@ -6,9 +6,10 @@ extension Tensor {
     /// `self += alpha * other`, elementwise; the shapes must be equal.
     public func add(_ other: Tensor, scaledBy alpha: Float) throws(TensorError) {
         guard other.shape == shape else { throw .shapeMismatch(op: "add(_:scaledBy:)", shape, other.shape) }
-        let (x, y) = (other.data, data)
-        Parallel.forEachChunk(count, work: count) { range in
-            lk_axpy(alpha, x + range.lowerBound, y + range.lowerBound, range.count)
+        withUnsafeMutablePointers(other, self) { x, y in
+            Parallel.forEachChunk(count, work: count) { range in
+                lk_axpy(alpha, x + range.lowerBound, y + range.lowerBound, range.count)
+            }
         }
     }
 }

@@ -12,13 +12,17 @@ extension Tensor {
         let rows = x.shape.dropLast().reduce(1, *)
         let output = Tensor(uninitializedShape: x.shape.dropLast() + [outFeatures])
         // Every row starts as the bias, and the product adds onto it (beta = 1).
-        for row in 0..<rows {
-            let start = output.data + row * outFeatures
-            if let bias { start.update(from: bias.data, count: outFeatures) } else { start.update(repeating: 0, count: outFeatures) }
-        }
-        if inFeatures > 0 {
-            BLAS.sgemm(transposeB: true, m: rows, n: outFeatures, k: inFeatures, a: x.data, lda: inFeatures, b: weight.data,
-                       ldb: inFeatures, beta: 1, c: output.data, ldc: outFeatures)
+        withUnsafeMutablePointers(x, weight, output) { x, weight, output in
+            bias.withUnsafePointer { bias in
+                for row in 0..<rows {
+                    let start = output + row * outFeatures
+                    if let bias { start.update(from: bias, count: outFeatures) } else { start.update(repeating: 0, count: outFeatures) }
+                }
+            }
+            if inFeatures > 0 {
+                BLAS.sgemm(transposeB: true, m: rows, n: outFeatures, k: inFeatures, a: x, lda: inFeatures, b: weight,
+                           ldb: inFeatures, beta: 1, c: output, ldc: outFeatures)
+            }
         }
         let inputs = [x, weight] + (bias.map { [$0] } ?? [])
         return output.recordGradient("linear", inputs: inputs) { gradient in
@@ -26,25 +30,31 @@ extension Tensor {
             if x.requiresGrad {
                 // [rows, out] · [out, in]
                 let g = Tensor(uninitializedShape: x.shape)
-                if outFeatures == 0 { g.data.update(repeating: 0, count: g.count) } else {
-                    BLAS.sgemm(m: rows, n: inFeatures, k: outFeatures, a: gradient.data, lda: outFeatures, b: weight.data,
-                               ldb: inFeatures, c: g.data, ldc: inFeatures)
+                withUnsafeMutablePointers(gradient, weight, g) { gy, weight, g in
+                    if outFeatures == 0 { g.update(repeating: 0, count: rows * inFeatures) } else {
+                        BLAS.sgemm(m: rows, n: inFeatures, k: outFeatures, a: gy, lda: outFeatures, b: weight,
+                                   ldb: inFeatures, c: g, ldc: inFeatures)
+                    }
                 }
                 gx = g
             }
             if weight.requiresGrad {
                 // [out, rows] · [rows, in]
                 let g = Tensor(uninitializedShape: weight.shape)
-                if rows == 0 { g.data.update(repeating: 0, count: g.count) } else {
-                    BLAS.sgemm(transposeA: true, m: outFeatures, n: inFeatures, k: rows, a: gradient.data, lda: outFeatures,
-                               b: x.data, ldb: inFeatures, c: g.data, ldc: inFeatures)
+                withUnsafeMutablePointers(gradient, x, g) { gy, x, g in
+                    if rows == 0 { g.update(repeating: 0, count: outFeatures * inFeatures) } else {
+                        BLAS.sgemm(transposeA: true, m: outFeatures, n: inFeatures, k: rows, a: gy, lda: outFeatures,
+                                   b: x, ldb: inFeatures, c: g, ldc: inFeatures)
+                    }
                 }
                 gw = g
             }
             if let bias, bias.requiresGrad {
                 // Rows added in order: the same bits whatever the core count.
                 let g = Tensor(shape: [outFeatures], repeating: 0)
-                for row in 0..<rows { lk_accumulate(gradient.data + row * outFeatures, g.data, outFeatures) }
+                withUnsafeMutablePointers(gradient, g) { gy, g in
+                    for row in 0..<rows { lk_accumulate(gy + row * outFeatures, g, outFeatures) }
+                }
                 gb = g
             }
             return bias == nil ? [gx, gw] : [gx, gw, gb]

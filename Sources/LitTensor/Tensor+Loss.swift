@@ -9,16 +9,21 @@ extension Tensor {
             throw .shapeMismatch(op: "crossEntropy", logits.shape, labels.shape)
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
-        for label in UnsafeBufferPointer(start: labels.data, count: rows) where !(label >= 0 && label < Float(classes) && label.rounded() == label) {
+        let isClassIndex = { (label: Float) in label >= 0 && label < Float(classes) && label.rounded() == label }
+        if let label = labels.withUnsafeBufferPointer({ $0.first { !isClassIndex($0) } }) {
             throw .notAClassIndex(label: label, classes: classes)
         }
         let probabilities = Tensor(uninitializedShape: logits.shape)
-        let total = lk_softmax_cross_entropy(logits.data, labels.data, rows, classes, probabilities.data)
+        let total = withUnsafeMutablePointers(logits, labels, probabilities) { logits, labels, probabilities in
+            lk_softmax_cross_entropy(logits, labels, rows, classes, probabilities)
+        }
         let loss = Tensor(Float(total / Double(Swift.max(rows, 1))))
         return loss.recordGradient("crossEntropy", inputs: [logits]) { gradient in
             let input = Tensor(uninitializedShape: [rows, classes])
-            let scale = gradient.data.pointee / Float(Swift.max(rows, 1))
-            lk_softmax_cross_entropy_backward(probabilities.data, labels.data, rows, classes, scale, input.data)
+            let scale = gradient.withUnsafePointer { $0.pointee } / Float(Swift.max(rows, 1))
+            withUnsafeMutablePointers(probabilities, labels, input) { probabilities, labels, input in
+                lk_softmax_cross_entropy_backward(probabilities, labels, rows, classes, scale, input)
+            }
             return [input]
         }
     }

@@ -6,17 +6,21 @@ extension Tensor {
         let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
         try checkSize([m, n], op: "matmul")
         let output = Tensor(uninitializedShape: [m, n])
-        BLAS.sgemm(m: m, n: n, k: k, a: a.data, lda: k, b: b.data, ldb: n, c: output.data, ldc: n)
+        withUnsafeMutablePointers(a, b, output) { a, b, c in BLAS.sgemm(m: m, n: n, k: k, a: a, lda: k, b: b, ldb: n, c: c, ldc: n) }
         return output.recordGradient("matmul", inputs: [a, b]) { gradient in
             var ga: Tensor?, gb: Tensor?
             if a.requiresGrad {
                 let g = Tensor(uninitializedShape: [m, k])
-                BLAS.sgemm(transposeB: true, m: m, n: k, k: n, a: gradient.data, lda: n, b: b.data, ldb: n, c: g.data, ldc: k)
+                withUnsafeMutablePointers(gradient, b, g) { gy, b, g in
+                    BLAS.sgemm(transposeB: true, m: m, n: k, k: n, a: gy, lda: n, b: b, ldb: n, c: g, ldc: k)
+                }
                 ga = g
             }
             if b.requiresGrad {
                 let g = Tensor(uninitializedShape: [k, n])
-                BLAS.sgemm(transposeA: true, m: k, n: n, k: m, a: a.data, lda: k, b: gradient.data, ldb: n, c: g.data, ldc: n)
+                withUnsafeMutablePointers(a, gradient, g) { a, gy, g in
+                    BLAS.sgemm(transposeA: true, m: k, n: n, k: m, a: a, lda: k, b: gy, ldb: n, c: g, ldc: n)
+                }
                 gb = g
             }
             return [ga, gb]

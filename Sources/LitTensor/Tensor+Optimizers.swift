@@ -23,11 +23,12 @@ extension Tensor {
         guard step >= 1 else { throw .adamStepBelowOne(step) }
         let t = Double(step)
         let stepSize = learningRate / (1 - pow(beta1, t)), correction2 = (1 - pow(beta2, t)).squareRoot()
-        let (p, g, m, v) = (parameter.data, gradient.data, firstMoment.data, secondMoment.data)
-        Parallel.forEachChunk(parameter.count, work: 4 * parameter.count) { range in
-            let i = range.lowerBound
-            lk_adam(p + i, g + i, m + i, v + i, range.count, Float(1 - beta1), Float(beta2), Float(1 - beta2),
-                    Float(weightDecay), Float(stepSize), Float(correction2), Float(eps))
+        withUnsafeMutablePointers(parameter, gradient, firstMoment, secondMoment) { p, g, m, v in
+            Parallel.forEachChunk(parameter.count, work: 4 * parameter.count) { range in
+                let i = range.lowerBound
+                lk_adam(p + i, g + i, m + i, v + i, range.count, Float(1 - beta1), Float(beta2), Float(1 - beta2),
+                        Float(weightDecay), Float(stepSize), Float(correction2), Float(eps))
+            }
         }
     }
 
@@ -49,11 +50,14 @@ extension Tensor {
         }
         let buffer = momentum == 0 ? nil : momentumBuffer ?? Tensor(uninitializedShape: parameter.shape)
         let firstStep: Int32 = momentumBuffer == nil ? 1 : 0
-        let (p, g, b) = (parameter.data, gradient.data, buffer?.data)
-        Parallel.forEachChunk(parameter.count, work: parameter.count) { range in
-            let i = range.lowerBound
-            lk_sgd(p + i, g + i, b.map { $0 + i }, range.count, Float(learningRate), Float(momentum), Float(1 - dampening),
-                   Float(weightDecay), nesterov ? 1 : 0, firstStep)
+        withUnsafeMutablePointers(parameter, gradient) { p, g in
+            buffer.withUnsafeMutablePointer { b in
+                Parallel.forEachChunk(parameter.count, work: parameter.count) { range in
+                    let i = range.lowerBound
+                    lk_sgd(p + i, g + i, b.map { $0 + i }, range.count, Float(learningRate), Float(momentum),
+                           Float(1 - dampening), Float(weightDecay), nesterov ? 1 : 0, firstStep)
+                }
+            }
         }
         return buffer
     }

@@ -6,15 +6,19 @@ extension Tensor {
         let pooling = try Pooling("maxPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
         let output = Tensor(uninitializedShape: pooling.outputShape)
         let winners = WinnerIndices(count: pooling.planes * pooling.outPlane)
-        pooling.forEachPlanes(work: count) { first, planes in
-            lk_max_pool_forward(data + first * pooling.plane, planes, pooling.window, output.data + first * pooling.outPlane,
-                                winners.pointer + first * pooling.outPlane)
+        withUnsafeMutablePointers(self, output) { x, y in
+            pooling.forEachPlanes(work: count) { first, planes in
+                lk_max_pool_forward(x + first * pooling.plane, planes, pooling.window, y + first * pooling.outPlane,
+                                    winners.pointer + first * pooling.outPlane)
+            }
         }
         return output.recordGradient("maxPool2d", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            pooling.forEachPlanes(work: input.count) { first, planes in
-                lk_max_pool_backward(gradient.data + first * pooling.outPlane, winners.pointer + first * pooling.outPlane, planes,
-                                     pooling.window, input.data + first * pooling.plane)
+            withUnsafeMutablePointers(gradient, input) { gy, gx in
+                pooling.forEachPlanes(work: input.count) { first, planes in
+                    lk_max_pool_backward(gy + first * pooling.outPlane, winners.pointer + first * pooling.outPlane, planes,
+                                         pooling.window, gx + first * pooling.plane)
+                }
             }
             return [input]
         }
@@ -24,13 +28,17 @@ extension Tensor {
     public func avgPool2d(kernelSize: Int, stride: Int? = nil, padding: Int = 0) throws(TensorError) -> Tensor {
         let pooling = try Pooling("avgPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
         let output = Tensor(uninitializedShape: pooling.outputShape)
-        pooling.forEachPlanes(work: count) { first, planes in
-            lk_avg_pool_forward(data + first * pooling.plane, planes, pooling.window, output.data + first * pooling.outPlane)
+        withUnsafeMutablePointers(self, output) { x, y in
+            pooling.forEachPlanes(work: count) { first, planes in
+                lk_avg_pool_forward(x + first * pooling.plane, planes, pooling.window, y + first * pooling.outPlane)
+            }
         }
         return output.recordGradient("avgPool2d", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            pooling.forEachPlanes(work: input.count) { first, planes in
-                lk_avg_pool_backward(gradient.data + first * pooling.outPlane, planes, pooling.window, input.data + first * pooling.plane)
+            withUnsafeMutablePointers(gradient, input) { gy, gx in
+                pooling.forEachPlanes(work: input.count) { first, planes in
+                    lk_avg_pool_backward(gy + first * pooling.outPlane, planes, pooling.window, gx + first * pooling.plane)
+                }
             }
             return [input]
         }
@@ -76,9 +84,10 @@ private struct Pooling {
     }
 }
 
-/// The winning input positions of a max pooling, kept for its backward pass.
+/// The winning input positions of a max pooling, kept for its backward pass. The buffer
+/// lives exactly as long as the backward closure that holds this object.
 private final class WinnerIndices {
-    package let pointer: UnsafeMutablePointer<Int32>
-    package init(count: Int) { pointer = .allocate(capacity: Swift.max(count, 1)) }
+    let pointer: UnsafeMutablePointer<Int32>
+    init(count: Int) { pointer = .allocate(capacity: Swift.max(count, 1)) }
     deinit { pointer.deallocate() }
 }

@@ -28,13 +28,15 @@ extension Tensor {
     public func max() -> Tensor {
         let value = GradientMode.withoutGradients { try! flatten().max(dim: 0) }
         guard Tensor.needsGradient([self]) else { return value }
-        let largest = value.data[0]
+        let largest = value.withUnsafePointer { $0.pointee }
         // The tied positions, found now: the input may change in place before backward.
-        let ties = (0..<count).filter { largest.isNaN ? data[$0].isNaN : data[$0] == largest }
+        let ties = withUnsafeBufferPointer { values in
+            values.indices.filter { largest.isNaN ? values[$0].isNaN : values[$0] == largest }
+        }
         return value.recordGradient("max", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            let share = gradient.data[0] / Float(ties.count)
-            for index in ties { input.data[index] = share }
+            let share = gradient.withUnsafePointer { $0.pointee } / Float(ties.count)
+            input.withUnsafeMutableBufferPointer { input in for index in ties { input[index] = share } }
             return [input]
         }
     }
@@ -45,7 +47,9 @@ extension Tensor {
         return values.recordGradient("max", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
             let (outer, inner) = Tensor.split(shape, around: axis)
-            lk_scatter_dim(gradient.data, indices.data, outer, shape[axis], inner, input.data)
+            withUnsafeMutablePointers(gradient, indices, input) { gy, indices, gx in
+                lk_scatter_dim(gy, indices, outer, shape[axis], inner, gx)
+            }
             return [input]
         }
     }
@@ -61,10 +65,12 @@ extension Tensor {
         let outputShape = Tensor.keptShape(shape, [axis], keep: keepDim)
         let values = Tensor(uninitializedShape: outputShape), indices = Tensor(uninitializedShape: outputShape)
         let (outer, inner) = Tensor.split(shape, around: axis)
-        let (x, v, i, d) = (data, values.data, indices.data, shape[axis])
-        Parallel.forEachChunk(outer, work: count) { range in
-            let start = range.lowerBound
-            lk_max_dim(x + start * d * inner, range.count, d, inner, v + start * inner, i + start * inner)
+        let d = shape[axis]
+        withUnsafeMutablePointers(self, values, indices) { x, v, i in
+            Parallel.forEachChunk(outer, work: count) { range in
+                let start = range.lowerBound
+                lk_max_dim(x + start * d * inner, range.count, d, inner, v + start * inner, i + start * inner)
+            }
         }
         return (values, indices, axis)
     }
@@ -98,48 +104,57 @@ extension Tensor {
     private func reduceSum(_ reduced: Set<Int>, keepDim: Bool) -> Tensor {
         let output = Tensor(shape: Tensor.keptShape(shape, reduced, keep: keepDim), repeating: 0)
         let plan = ReductionPlan(shape, reducing: reduced)
-        let x = data
         if plan.rowCount == 1 && plan.rowsReduce {
-            // Everything into one value: a fixed number of groups of whole blocks, each
-            // summed in double, added in order; the same bits whatever the core count.
-            let blockSize = Int(LK_SUM_BLOCK)
-            let blocks = (count + blockSize - 1) / blockSize
-            let groups = count >= Parallel.minimumWork ? Swift.min(blocks, Tensor.reductionGroups) : 1
-            var partials = [Double](repeating: 0, count: Swift.max(groups, 1))
-            partials.withUnsafeMutableBufferPointer { partials in
-                Parallel.forEach(chunks: groups, of: blocks) { group, blockRange in
-                    let start = blockRange.lowerBound * blockSize, end = Swift.min(blockRange.upperBound * blockSize, count)
-                    partials[group] = lk_sum_blocks(x + start, end - start)
+            withUnsafeMutablePointers(self, output) { x, y in y.pointee = Float(sumOfAll(x)) }
+        } else if plan.rowsReduce && plan.outputCount == plan.rowCount {
+            // Row r folds into output r: no two cores write the same value.
+            let length = plan.rowLength
+            withUnsafeMutablePointers(self, output) { x, y in
+                Parallel.forEachChunk(plan.rowCount, work: count) { rows in
+                    lk_sum_rows(x + rows.lowerBound * length, rows.count, length, y + rows.lowerBound)
                 }
             }
-            output.data.pointee = Float(partials.reduce(0, +))
-            return output
+        } else {
+            sumInGroups(plan, into: output)
         }
-        if plan.rowsReduce && plan.outputCount == plan.rowCount {
-            // Row r folds into output r: no two cores write the same value.
-            let (y, length) = (output.data, plan.rowLength)
-            Parallel.forEachChunk(plan.rowCount, work: count) { rows in
-                lk_sum_rows(x + rows.lowerBound * length, rows.count, length, y + rows.lowerBound)
+        return output
+    }
+
+    /// Everything into one value: a fixed number of groups of whole blocks, each summed in
+    /// double, added in order; the same bits whatever the core count.
+    private func sumOfAll(_ x: UnsafePointer<Float>) -> Double {
+        let blockSize = Int(LK_SUM_BLOCK)
+        let blocks = (count + blockSize - 1) / blockSize
+        let groups = count >= Parallel.minimumWork ? Swift.min(blocks, Tensor.reductionGroups) : 1
+        var partials = [Double](repeating: 0, count: Swift.max(groups, 1))
+        partials.withUnsafeMutableBufferPointer { partials in
+            Parallel.forEach(chunks: groups, of: blocks) { group, blockRange in
+                let start = blockRange.lowerBound * blockSize, end = Swift.min(blockRange.upperBound * blockSize, count)
+                partials[group] = lk_sum_blocks(x + start, end - start)
             }
-            return output
         }
-        // Each group of rows folds into its own buffer, and the buffers are added in
-        // order. The groups do not depend on the core count, so neither do the bits.
+        return partials.reduce(0, +)
+    }
+
+    /// Each group of rows folds into its own buffer, and the buffers are added in order.
+    /// The groups do not depend on the core count, so neither do the bits.
+    private func sumInGroups(_ plan: ReductionPlan, into output: Tensor) {
         let chunks = count >= Parallel.minimumWork ? Swift.min(plan.rowCount, Tensor.reductionGroups) : 1
         // Group 0 folds straight into the output, the others into rows of one scratch block.
-        let scratch = chunks > 1 ? Tensor(shape: [chunks - 1, plan.outputCount], repeating: 0) : nil
-        let length = plan.rowLength
-        Parallel.forEach(chunks: chunks, of: plan.rowCount) { chunk, rows in
-            let y = chunk == 0 ? output.data : scratch!.data + (chunk - 1) * plan.outputCount
-            plan.forEachRow(in: rows) { row, outputOffset in
-                if plan.rowsReduce {
-                    (y + outputOffset).pointee += lk_sum(x + row * length, length)
-                } else {
-                    lk_accumulate(x + row * length, y + outputOffset, length)
+        let scratch = Tensor(shape: [Swift.max(chunks - 1, 0), plan.outputCount], repeating: 0)
+        let (length, outputCount) = (plan.rowLength, plan.outputCount)
+        withUnsafeMutablePointers(self, output, scratch) { x, output, scratch in
+            Parallel.forEach(chunks: chunks, of: plan.rowCount) { chunk, rows in
+                let y = chunk == 0 ? output : scratch + (chunk - 1) * outputCount
+                plan.forEachRow(in: rows) { row, outputOffset in
+                    if plan.rowsReduce {
+                        (y + outputOffset).pointee += lk_sum(x + row * length, length)
+                    } else {
+                        lk_accumulate(x + row * length, y + outputOffset, length)
+                    }
                 }
             }
+            for chunk in 1..<Swift.max(chunks, 1) { lk_accumulate(scratch + (chunk - 1) * outputCount, output, outputCount) }
         }
-        for chunk in 1..<Swift.max(chunks, 1) { lk_accumulate(scratch!.data + (chunk - 1) * plan.outputCount, output.data, plan.outputCount) }
-        return output
     }
 }

@@ -42,14 +42,18 @@ extension Tensor {
         let (outer, inner) = Tensor.split(shape, around: axis)
         let output = Tensor(uninitializedShape: shape)
         let rowLength = shape[axis] * inner
-        Parallel.forEachChunk(outer, work: output.count) { rows in
-            var start = 0
-            for tensor in tensors {
-                let length = tensor.shape[axis] * inner
-                for row in rows {
-                    (output.data + row * rowLength + start).update(from: tensor.data + row * length, count: length)
+        output.withUnsafeMutablePointer { output in
+            Parallel.forEachChunk(outer, work: rowLength * outer) { rows in
+                var start = 0
+                for tensor in tensors {
+                    let length = tensor.shape[axis] * inner
+                    tensor.withUnsafePointer { source in
+                        for row in rows {
+                            (output + row * rowLength + start).update(from: source + row * length, count: length)
+                        }
+                    }
+                    start += length
                 }
-                start += length
             }
         }
         let sizes = tensors.map { $0.shape[axis] }
@@ -69,8 +73,10 @@ extension Tensor {
         let (outer, inner) = Tensor.split(shape, around: axis)
         let output = Tensor(uninitializedShape: shape)
         let length = range.count * inner, sourceRow = self.shape[axis] * inner
-        for row in 0..<outer {
-            (output.data + row * length).update(from: data + row * sourceRow + range.lowerBound * inner, count: length)
+        withUnsafeMutablePointers(self, output) { source, output in
+            for row in 0..<outer {
+                (output + row * length).update(from: source + row * sourceRow + range.lowerBound * inner, count: length)
+            }
         }
         return output
     }
@@ -84,7 +90,7 @@ extension Tensor {
     public func transposed() throws(TensorError) -> Tensor {
         guard rank == 2 else { throw .transposeNeedsMatrix(shape) }
         let output = Tensor(uninitializedShape: [shape[1], shape[0]])
-        lk_swap_outer(data, shape[0], shape[1], 1, output.data)
+        withUnsafeMutablePointers(self, output) { x, y in lk_swap_outer(x, shape[0], shape[1], 1, y) }
         return output.recordGradient("transposed", inputs: [self]) { gradient throws(TensorError) in
             [try gradient.transposed()]
         }
@@ -108,7 +114,9 @@ extension Tensor {
         let view = Tensor(shape: [range.count] + shape.dropFirst(), storage: storage, offset: offset + range.lowerBound * inner)
         return view.recordGradient("index", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            (input.data + range.lowerBound * inner).update(from: gradient.data, count: gradient.count)
+            withUnsafeMutablePointers(gradient, input) { gy, gx in
+                (gx + range.lowerBound * inner).update(from: gy, count: gradient.count)
+            }
             return [input]
         }
     }

@@ -37,7 +37,7 @@ public final class Tensor {
     public convenience init(shape: [Int], scalars: [Float]) {
         precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) does not hold \(scalars.count) values")
         self.init(uninitializedShape: shape)
-        scalars.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: scalars.count) }
+        withUnsafeMutableBufferPointer { _ = $0.initialize(from: scalars) }
     }
 
     /// A rank-0 tensor holding one value.
@@ -47,10 +47,7 @@ public final class Tensor {
 
     public var rank: Int { shape.count }
 
-    /// The first element; valid for as long as the tensor lives.
-    package var data: UnsafeMutablePointer<Float> { storage.base + offset }
-
-    public var scalars: [Float] { Array(UnsafeBufferPointer(start: data, count: count)) }
+    public var scalars: [Float] { withUnsafeBufferPointer { Array($0) } }
 
     /// A trainable leaf that shares `self`'s values, as `nn.Parameter(t)` does.
     public static func parameter(_ tensor: Tensor) -> Tensor {
@@ -65,6 +62,6 @@ public final class Tensor {
     /// The one value of a one-element tensor.
     public func item() throws(TensorError) -> Float {
         guard count == 1 else { throw .notOneElement(shape) }
-        return data.pointee
+        return withUnsafePointer { $0.pointee }
     }
 }

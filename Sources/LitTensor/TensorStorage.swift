@@ -4,7 +4,7 @@ import Foundation
 /// Large buffers come from and go back to `BufferPool`, so a training loop reuses the
 /// same memory every step instead of paying for fresh pages.
 package final class TensorStorage: @unchecked Sendable {
-    package let base: UnsafeMutablePointer<Float>
+    private let base: UnsafeMutablePointer<Float>
     package let count: Int
 
     /// Uninitialized storage; every kernel writes all of its output.
@@ -22,21 +22,30 @@ package final class TensorStorage: @unchecked Sendable {
     deinit {
         BufferPool.shared.give(base, count: count)
     }
+
+    /// Calls `body` with the address of element `offset`; the buffer lives at least until
+    /// `body` returns, so the address must not escape it.
+    package func withUnsafeMutablePointer<R, E>(
+        at offset: Int, _ body: (UnsafeMutablePointer<Float>) throws(E) -> R
+    ) throws(E) -> R {
+        defer { withExtendedLifetime(self) {} }
+        return try body(base + offset)
+    }
 }
 
 /// Keeps freed large buffers by exact size, up to a byte limit, for reuse.
-package final class BufferPool: @unchecked Sendable {
-    package static let shared = BufferPool()
+private final class BufferPool: @unchecked Sendable {
+    static let shared = BufferPool()
 
     /// Smaller buffers go straight to malloc, which is fast for them.
-    package static let minimumPooledCount = 4096
-    package static let maximumPooledBytes = 1 << 30
+    static let minimumPooledCount = 4096
+    static let maximumPooledBytes = 1 << 30
 
     private let lock = NSLock()
     private var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
     private var pooledBytes = 0
 
-    package func take(_ count: Int) -> UnsafeMutablePointer<Float> {
+    func take(_ count: Int) -> UnsafeMutablePointer<Float> {
         if count >= BufferPool.minimumPooledCount {
             lock.lock()
             let reused = free[count]?.popLast()
@@ -58,7 +67,7 @@ package final class BufferPool: @unchecked Sendable {
         return raw.bindMemory(to: Float.self, capacity: Swift.max(1, count))
     }
 
-    package func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
+    func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
         let bytes = count * MemoryLayout<Float>.stride
         var kept = false
         if count >= BufferPool.minimumPooledCount {

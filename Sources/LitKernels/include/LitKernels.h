@@ -11,7 +11,11 @@
 #include "LitConvolution.h"
 #include "LitTraining.h"
 
-typedef enum {
+/// Swift imports a closed enum as a Swift enum, so its switches are checked for
+/// exhaustiveness.
+#define LK_CLOSED_ENUM __attribute__((enum_extensibility(closed)))
+
+typedef enum LK_CLOSED_ENUM {
     LK_ADD = 0, LK_SUB, LK_MUL, LK_DIV,
     /// out = b: copies or broadcasts the second operand.
     LK_SECOND,
@@ -20,7 +24,7 @@ typedef enum {
 /// out[i] = a[i*sa] op b[i*sb] for i < n, where the strides sa and sb are 0 or 1.
 void lk_binary(lk_binary_op op, const float *a, ptrdiff_t sa, const float *b, ptrdiff_t sb, float *out, size_t n);
 
-typedef enum {
+typedef enum LK_CLOSED_ENUM {
     LK_NEG = 0, LK_SQRT, LK_EXP, LK_LOG, LK_RELU, LK_SIGMOID, LK_TANH, LK_SQUARE,
 } lk_unary_op;
 

@@ -25,12 +25,14 @@ import Testing
         }
         for backend in ["oneDNN", "OpenBLAS"] {
             let c = Tensor(shape: [m, n], scalars: start.scalars)
-            if backend == "oneDNN" {
-                BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 2, a: a.data, lda: lda,
-                           b: b.data, ldb: ldb, beta: 0.5, c: c.data, ldc: n)
-            } else {
-                BLAS.openBLAS(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 2, a: a.data, lda: lda,
-                              b: b.data, ldb: ldb, beta: 0.5, c: c.data, ldc: n)
+            withUnsafeMutablePointers(a, b, c) { a, b, c in
+                if backend == "oneDNN" {
+                    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 2, a: a, lda: lda,
+                               b: b, ldb: ldb, beta: 0.5, c: c, ldc: n)
+                } else {
+                    BLAS.openBLAS(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 2, a: a, lda: lda,
+                                  b: b, ldb: ldb, beta: 0.5, c: c, ldc: n)
+                }
             }
             let worst = zip(c.scalars, expected).map { abs(Double($0) - $1) }.max() ?? 0
             #expect(worst < 1e-4, "\(backend) differs from the naive product by \(worst)")

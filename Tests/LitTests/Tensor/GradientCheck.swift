@@ -53,13 +53,14 @@ enum GradientCheck {
                 continue
             }
             for j in 0..<input.count {
-                let saved = input.data[j]
+                let set = { (value: Float) in input.withUnsafeMutableBufferPointer { $0[j] = value } }
+                let saved = input.withUnsafeBufferPointer { $0[j] }
                 let (plus, minus) = (saved + h, saved - h)
-                input.data[j] = plus
+                set(plus)
                 let lossPlus = try numericLoss()
-                input.data[j] = minus
+                set(minus)
                 let lossMinus = try numericLoss()
-                input.data[j] = saved
+                set(saved)
                 let numeric = (lossPlus - lossMinus) / (Double(plus) - Double(minus))
                 let value = analytic?[j] ?? 0
                 if analytic == nil && abs(numeric) > absolute {

@@ -136,7 +136,7 @@ import Testing
         #expect(d.shape == p.shape && d.scalars == p.scalars)
         #expect(!d.requiresGrad && p.requiresGrad)
         // Same storage: a change through one is seen through the other.
-        p.data[4] = 42
+        p.withUnsafeMutableBufferPointer { $0[4] = 42 }
         #expect(d.scalars[4] == 42)
         // No gradient flows through the detached copy.
         let q = TestData.uniform([2, 3], seed: 75).parameter()
