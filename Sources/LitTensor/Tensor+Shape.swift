@@ -14,7 +14,7 @@ extension Tensor {
         }
         guard target.reduce(1, *) == count else { throw .reshapeCount(from: shape, to: newShape) }
         if target == shape { return self }
-        let view = Tensor(shape: target, storage: storage, offset: offset)
+        let view = view(shape: target)
         return view.recordGradient("reshape", inputs: [self]) { [shape] gradient throws(TensorError) in
             [try gradient.reshape(shape)]
         }
@@ -111,7 +111,7 @@ extension Tensor {
             throw .indexOutOfRange(index: range.lowerBound < 0 ? range.lowerBound : range.upperBound, size: shape[0])
         }
         let inner = count / Swift.max(shape[0], 1)
-        let view = Tensor(shape: [range.count] + shape.dropFirst(), storage: storage, offset: offset + range.lowerBound * inner)
+        let view = view(shape: [range.count] + shape.dropFirst(), startingAt: range.lowerBound * inner)
         return view.recordGradient("index", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
             withUnsafeMutablePointers(gradient, input) { gy, gx in

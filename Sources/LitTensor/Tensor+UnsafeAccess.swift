@@ -1,16 +1,9 @@
 /// Scoped access to a tensor's values. The address handed to `body` is valid only until
 /// `body` returns: the tensor and its storage are kept alive for that long and no longer,
 /// so no pointer outlives the scope that asked for it.
+/// (`withUnsafePointer` and `withUnsafeMutablePointer` live in Tensor.swift, beside the
+/// storage they reach.)
 extension Tensor {
-    package func withUnsafePointer<R, E>(_ body: (UnsafePointer<Float>) throws(E) -> R) throws(E) -> R {
-        try storage.withUnsafeMutablePointer(at: offset) { (pointer) throws(E) in try body(pointer) }
-    }
-
-    /// Writing is allowed through this address: kernels fill a fresh output this way.
-    package func withUnsafeMutablePointer<R, E>(_ body: (UnsafeMutablePointer<Float>) throws(E) -> R) throws(E) -> R {
-        try storage.withUnsafeMutablePointer(at: offset, body)
-    }
-
     package func withUnsafeBufferPointer<R, E>(_ body: (UnsafeBufferPointer<Float>) throws(E) -> R) throws(E) -> R {
         try withUnsafePointer { (pointer) throws(E) in try body(UnsafeBufferPointer(start: pointer, count: count)) }
     }

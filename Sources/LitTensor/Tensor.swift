@@ -1,3 +1,5 @@
+import Foundation
+
 /// An n-dimensional array of `Float`s, row-major (NCHW for images), that can take part
 /// in reverse-mode automatic differentiation.
 ///
@@ -8,8 +10,9 @@
 public final class Tensor {
     public let shape: [Int]
     public let count: Int
-    package let storage: TensorStorage
-    package let offset: Int
+    /// The values, shared with the views of this tensor; `offset` is where they start.
+    private let storage: TensorStorage
+    private let offset: Int
     /// True for trainable leaves (`Parameter(t)`) and for results computed from them.
     public internal(set) var requiresGrad: Bool
     /// The accumulated gradient of a trainable leaf; nil until a backward pass reaches it.
@@ -17,7 +20,7 @@ public final class Tensor {
     /// How this tensor was computed, when a gradient has to flow through it.
     package var gradientNode: GradientNode?
 
-    package init(shape: [Int], storage: TensorStorage, offset: Int = 0, requiresGrad: Bool = false) {
+    private init(shape: [Int], storage: TensorStorage, offset: Int = 0, requiresGrad: Bool = false) {
         self.shape = shape
         self.count = shape.reduce(1, *)
         self.storage = storage
@@ -59,9 +62,110 @@ public final class Tensor {
         Tensor(shape: shape, storage: storage, offset: offset)
     }
 
+    /// A view of `shape` onto the values from element `start` on, sharing them: a change
+    /// through one is seen through the other.
+    package func view(shape: [Int], startingAt start: Int = 0) -> Tensor {
+        precondition(start >= 0 && start + shape.reduce(1, *) <= storage.count - offset, "a view past the end of the values")
+        return Tensor(shape: shape, storage: storage, offset: offset + start)
+    }
+
+    /// Calls `body` with the address of the first value; the tensor stays alive until
+    /// `body` returns, and the address must not escape it.
+    package func withUnsafePointer<R, E>(_ body: (UnsafePointer<Float>) throws(E) -> R) throws(E) -> R {
+        try storage.withUnsafeMutablePointer(at: offset) { (pointer) throws(E) in try body(pointer) }
+    }
+
+    /// Writing is allowed through this address: kernels fill a fresh output this way.
+    package func withUnsafeMutablePointer<R, E>(_ body: (UnsafeMutablePointer<Float>) throws(E) -> R) throws(E) -> R {
+        try storage.withUnsafeMutablePointer(at: offset, body)
+    }
+
     /// The one value of a one-element tensor.
     public func item() throws(TensorError) -> Float {
         guard count == 1 else { throw .notOneElement(shape) }
         return withUnsafePointer { $0.pointee }
+    }
+}
+
+/// A reference-counted buffer of floats that tensors (and their views) share.
+/// Large buffers come from and go back to `BufferPool`, so a training loop reuses the
+/// same memory every step instead of paying for fresh pages.
+private final class TensorStorage: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Float>
+    let count: Int
+
+    /// Uninitialized storage; every kernel writes all of its output.
+    init(count: Int) {
+        self.count = count
+        base = BufferPool.shared.take(count)
+    }
+
+    /// Storage filled with `value`.
+    convenience init(count: Int, repeating value: Float) {
+        self.init(count: count)
+        base.initialize(repeating: value, count: count)
+    }
+
+    deinit {
+        BufferPool.shared.give(base, count: count)
+    }
+
+    /// Calls `body` with the address of element `offset`; the buffer lives at least until
+    /// `body` returns, so the address must not escape it.
+    func withUnsafeMutablePointer<R, E>(
+        at offset: Int, _ body: (UnsafeMutablePointer<Float>) throws(E) -> R
+    ) throws(E) -> R {
+        defer { withExtendedLifetime(self) {} }
+        return try body(base + offset)
+    }
+}
+
+/// Keeps freed large buffers by exact size, up to a byte limit, for reuse.
+private final class BufferPool: @unchecked Sendable {
+    static let shared = BufferPool()
+
+    /// Smaller buffers go straight to malloc, which is fast for them.
+    static let minimumPooledCount = 4096
+    static let maximumPooledBytes = 1 << 30
+
+    private let lock = NSLock()
+    private var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
+    private var pooledBytes = 0
+
+    func take(_ count: Int) -> UnsafeMutablePointer<Float> {
+        if count >= BufferPool.minimumPooledCount {
+            lock.lock()
+            let reused = free[count]?.popLast()
+            if reused != nil { pooledBytes -= count * MemoryLayout<Float>.stride }
+            lock.unlock()
+            if let reused { return reused }
+        }
+        let bytes = Swift.max(1, count) * MemoryLayout<Float>.stride
+        // 64-byte alignment suits every vector width the kernels use. Buffers of a few
+        // megabytes and more go on 2 MB pages where the kernel allows: one TLB entry
+        // then covers what would take 512.
+        let hugePage = 2 << 20
+        let alignment = bytes >= hugePage ? hugePage : 64
+        var raw: UnsafeMutableRawPointer?
+        guard posix_memalign(&raw, alignment, bytes) == 0, let raw else {
+            fatalError("out of memory allocating \(count) floats")
+        }
+        if bytes >= hugePage { _ = madvise(raw, (bytes / hugePage) * hugePage, MADV_HUGEPAGE) }
+        return raw.bindMemory(to: Float.self, capacity: Swift.max(1, count))
+    }
+
+    func give(_ pointer: UnsafeMutablePointer<Float>, count: Int) {
+        let bytes = count * MemoryLayout<Float>.stride
+        var kept = false
+        if count >= BufferPool.minimumPooledCount {
+            lock.lock()
+            if pooledBytes + bytes <= BufferPool.maximumPooledBytes {
+                free[count, default: []].append(pointer)
+                pooledBytes += bytes
+                kept = true
+            }
+            lock.unlock()
+        }
+        if !kept { Foundation.free(pointer) }
     }
 }
