@@ -79,14 +79,46 @@ let package = Package(
             dependencies: ["Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitNN", "LitTensor", "LitRandom", "LitLanguage"],
             path: "bench/Sources/lit-bench"
         ),
+        // The tests: one test target per layer, each depending on the layer it tests and what
+        // lies below it, so a test of a lower layer cannot import an upper one. Helpers
+        // shared by several test targets are the two support targets; a helper used by one
+        // test target stays in it. The fixtures in Tests/Fixtures belong to no target.
+        //
+        // Paths, temporary directories, the gzip and Fashion-MNIST fixtures (CZlib writes
+        // them), the XML reader for SVG figures and UTF-8 offsets in cell sources.
+        .target(name: "LitTestSupport", dependencies: ["CZlib"], path: "Tests/LitTestSupport"),
+        // Double references, finite-difference gradient checks and expectThrows, for the
+        // tensor and layer tests. Imports Testing.
+        .target(
+            name: "LitTensorTestSupport",
+            dependencies: ["LitTensor", "LitRandom", "LitDiagnostics"],
+            path: "Tests/LitTensorTestSupport"
+        ),
+        // The printer's tests render LitLanguage's and LitDocument's messages.
+        .testTarget(name: "LitDiagnosticsTests", dependencies: ["LitDiagnostics", "LitLanguage", "LitDocument"]),
+        .testTarget(name: "LitTensorTests", dependencies: ["LitTensor", "LitRandom", "LitDiagnostics", "LitTensorTestSupport"]),
+        .testTarget(name: "LitNNTests", dependencies: ["LitNN", "LitTensor", "LitRandom", "LitTensorTestSupport"]),
+        .testTarget(name: "LitDataTests", dependencies: ["LitData", "LitTestSupport"]),
+        .testTarget(name: "LitRenderingTests", dependencies: ["LitRendering", "LitNN", "LitTestSupport"]),
+        .testTarget(name: "LitDocumentTests", dependencies: ["LitDocument", "LitDiagnostics", "LitRandom", "LitTestSupport"]),
+        .testTarget(name: "LitLanguageTests", dependencies: ["LitLanguage", "LitDiagnostics", "LitTestSupport"]),
+        // Also the cell language's conformance suite (Language/), whose cells run in a
+        // ChapterSession, the interpreter with the library bound in.
+        .testTarget(
+            name: "LitLibraryTests",
+            dependencies: [
+                "LitLibrary", "LitLanguage", "LitNN", "LitData", "LitRendering", "LitDocument", "LitTensor",
+                "LitRandom", "LitDiagnostics", "LitTestSupport",
+            ]
+        ),
+        // The runner, and the litrun executable driven as a process.
         .testTarget(
             name: "LitTests",
-            // CZlib writes the gzip fixtures of the IDX reader's tests.
             dependencies: [
-                "Lit", "LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitData", "LitNN",
-                "LitTensor", "LitRandom", "LitDiagnostics", "CZlib", "LitFuzzTargets",
-            ],
-            exclude: ["Fixtures"]
+                "Lit", "LitLibrary", "LitLanguage", "LitDocument", "LitNN", "LitData", "LitTensor", "LitRandom",
+                "LitDiagnostics", "LitTestSupport",
+            ]
         ),
+        .testTarget(name: "LitFuzzTargetsTests", dependencies: ["LitFuzzTargets", "LitDocument", "LitTestSupport"]),
     ]
 )

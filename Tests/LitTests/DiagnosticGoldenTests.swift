@@ -1,0 +1,53 @@
+import Foundation
+import Lit
+import LitTestSupport
+import Testing
+
+/// Each fixture chapter in Fixtures/diagnostics is run; what litrun prints on stderr
+/// and the chapter it writes are compared with `NAME.stderr` and `NAME.out.md`.
+/// Re-record with `RECORD_GOLDEN=1 swift test --filter DiagnosticGoldenTests`.
+@Suite struct DiagnosticGoldenTests {
+    static let directory = TestPaths.fixtures.appendingPathComponent("diagnostics")
+
+    static let chapters: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") && !$0.hasSuffix(".out.md") }.sorted()
+    }()
+
+    /// An empty list would pass every parameterised test by running none.
+    @Test func everyFixtureIsFound() {
+        #expect(Self.chapters.count == 11, "\(Self.chapters)")
+    }
+
+    @Test(arguments: chapters)
+    func matchesGolden(_ name: String) throws {
+        let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let chapter = work.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: Self.directory.appendingPathComponent(name), to: chapter)
+        let captured = CapturedConsole()
+        let status = ChapterJob.run(chapter.path, options: RunOptions(seed: 0, timeout: 1), to: .inPlace,
+                                    console: captured.console)
+        // The timing in the summary line varies from run to run.
+        let stderr = captured.errors.replacingOccurrences(of: work.path + "/", with: "")
+            .replacingOccurrences(of: #"cells in [0-9.]+ s"#, with: "cells in <time> s", options: .regularExpression)
+        let transcript = "exit status: \(status.rawValue)\n" + stderr + "\n"
+        let written = try Data(contentsOf: chapter)
+        let base = String(name.dropLast(3))
+        try compare(Data(transcript.utf8), golden: Self.directory.appendingPathComponent(base + ".stderr"))
+        try compare(written, golden: Self.directory.appendingPathComponent(base + ".out.md"))
+    }
+
+    private func compare(_ actual: Data, golden: URL) throws {
+        if TestPaths.isRecording {
+            try actual.write(to: golden)
+            return
+        }
+        let expected = try Data(contentsOf: golden)
+        // Bytes, not decoded text: decoding would hide a rewrite of invalid bytes as U+FFFD.
+        #expect(actual == expected, """
+            differs from \(golden.lastPathComponent); re-record with RECORD_GOLDEN=1 if the change is intended:
+            \(String(decoding: actual, as: UTF8.self))
+            """)
+    }
+}
