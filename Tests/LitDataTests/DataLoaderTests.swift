@@ -1,5 +1,4 @@
 import LitData
-import LitLibrary
 import Testing
 
 /// The loader over small synthetic sets in which every image says which one it is: its
@@ -123,11 +122,4 @@ import Testing
         #expect(batches.flatMap(\.images.scalars) == expected)
     }
 
-    @Test func theDescriptionSaysWhatTheLoaderHolds() {
-        let set = Self.numbered(100)
-        #expect(DataLoader(set, batchSize: 16, shuffle: true, seed: 0).summary
-            == "DataLoader(100 images, 3×3, batchSize: 16, shuffled)")
-        #expect(DataLoader(set, batchSize: 8, resize: 5, shuffle: false, seed: 0, sampleSize: 10).summary
-            == "DataLoader(10 of 100 images, 5×5, batchSize: 8, in order)")
-    }
 }
