@@ -76,9 +76,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "lit-bench",
-            dependencies: ["Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitNN", "LitTensor", "LitRandom", "LitLanguage"],
+            dependencies: [
+                "Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitNN", "LitTensor", "LitRandom", "LitLanguage", "BenchPeak",
+            ],
             path: "bench/Sources/lit-bench"
         ),
+        // The machine's FMA peak, which the whole-model benchmark measures itself.
+        .target(name: "BenchPeak", path: "bench/Sources/BenchPeak", cSettings: [.unsafeFlags(["-O2"])]),
         .testTarget(
             name: "LitTests",
             // CZlib writes the gzip fixtures of the IDX reader's tests.
