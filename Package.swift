@@ -76,9 +76,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "lit-bench",
-            dependencies: ["Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitNN", "LitTensor", "LitRandom", "LitLanguage"],
+            dependencies: [
+                "Lit", "LitLibrary", "LitDocument", "LitDiagnostics", "LitNN", "LitTensor", "LitRandom", "LitLanguage", "BenchPeak",
+            ],
             path: "bench/Sources/lit-bench"
         ),
+        // The machine's FMA peak, which the whole-model benchmark measures itself.
+        .target(name: "BenchPeak", path: "bench/Sources/BenchPeak", cSettings: [.unsafeFlags(["-O2"])]),
         // The tests: one test target per layer, each depending on the layer it tests and what
         // lies below it, so a test of a lower layer cannot import an upper one. Helpers
         // shared by several test targets are the two support targets; a helper used by one

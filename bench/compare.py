@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Side-by-side driver: litrun (Swift lit-bench) versus PyTorch on the CPU.
 
-Two case groups, each with its own PyTorch script and the same Swift command:
-    ops    kernels (conv-*, ew-*, red-*, ...)     bench/torch_ops.py
-    train  LeNet training steps and evaluation    bench/torch_train.py
+Three case groups, each with its own PyTorch script and the same Swift command:
+    ops     kernels (conv-*, ew-*, red-*, ...)          bench/torch_ops.py
+    train   LeNet training steps and evaluation         bench/torch_train.py
+    models  the lesson's four models: training steps,   bench/torch_models.py
+            evaluation at batch 16 and 256, each case in a process of its own
+            (for its peak RSS), against the FMA peak that lit-bench measures
 --cases routes each name to its group; without it, --group picks the groups.
 
 Runs the Swift command and the PyTorch script alternately (A B A B ...) for
@@ -33,6 +36,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 TORCH_SCRIPT = BENCH_DIR / "torch_ops.py"
 TRAIN_SCRIPT = BENCH_DIR / "torch_train.py"
+MODEL_SCRIPT = BENCH_DIR / "torch_models.py"
 VENV_PYTHON = BENCH_DIR / ".venv" / "bin" / "python"
 
 # Training targets from the performance spec: minimum ratio PyTorch ms / litrun ms.
@@ -42,6 +46,13 @@ TRAIN_TARGETS = {
     "lenet-builtin-bn-eval": 1.0,
     "lenet-scratch-bn-eval": 1.0,
 }
+
+# Whole-model targets (issue: whole-model speed): minimum ratio PyTorch ms /
+# litrun ms, and minimum share of the measured FMA peak for training.
+MODEL_RATIO_TARGETS = {"lenet-builtin-bn": 3.0, "lenet-scratch-bn": 3.0,
+                       "resnet18": 1.3, "densenet": 1.3}
+MODEL_EVAL_RATIO_TARGET = 1.5
+MODEL_PEAK_TARGETS = {"resnet18": 0.40, "densenet": 0.45}
 
 # What lit-bench prints (then exits non-zero) for a case it does not know.
 UNKNOWN_CASE = re.compile(r"unknown case\(?s?\)?:?\s+(.+)")
@@ -76,6 +87,11 @@ def train_cases():
     return list(literal(TRAIN_SCRIPT, "TRAIN_CASES"))
 
 
+def model_cases():
+    """The whole-model case names, read from MODEL_CASES in torch_models.py."""
+    return list(literal(MODEL_SCRIPT, "MODEL_CASES"))
+
+
 def summary_groups():
     """Ordered (label, predicate on case name) pairs for the summary line."""
     kernels = conv_kernel_sizes()
@@ -100,8 +116,9 @@ class UnknownCases(Exception):
 
 
 def run_side(label, cmd, env=None, requested=None):
-    """Run one benchmark command; return {case: (ms, gflop, images)} from its
-    JSON lines. `images` (images per iteration) is None when not printed.
+    """Run one benchmark command; return {case: (ms, gflop, images, rss)}
+    from its JSON lines. `images` (images per iteration) and `rss` (the
+    process's peak RSS in MB) are None when not printed.
 
     When the command fails saying "unknown case NAME" for a name in
     `requested`, raises UnknownCases instead of failing.
@@ -128,10 +145,11 @@ def run_side(label, cmd, env=None, requested=None):
             continue
         try:
             record = json.loads(line)
-            images = record.get("images")
+            images, rss = record.get("images"), record.get("peak_rss_mb")
             results[record["case"]] = (float(record["ms"]),
                                        float(record.get("gflop", 0) or 0),
-                                       int(images) if images else None)
+                                       int(images) if images else None,
+                                       float(rss) if rss else None)
         except (ValueError, KeyError, TypeError) as err:
             fail(f"{label} printed a malformed line ({err}): {line}")
     if not results:
@@ -165,22 +183,28 @@ class Group:
 
 def plan_groups(args):
     """The groups to run, in order, from --cases or --group."""
-    train = train_cases()
+    train, models = train_cases(), model_cases()
     if args.cases:
         names = [n for n in args.cases.split(",") if n]
-        ops_names = [n for n in names if n not in train]
         train_names = [n for n in names if n in train]
+        model_names = [n for n in names if n in models and n not in train]
+        ops_names = [n for n in names if n not in train and n not in models]
         groups = []
         if ops_names:
             groups.append(Group("ops", TORCH_SCRIPT, ops_names))
         if train_names:
             groups.append(Group("train", TRAIN_SCRIPT, train_names))
+        if model_names:
+            groups.append(Group("models", MODEL_SCRIPT, model_names))
         return groups
     groups = []
     if args.group in ("ops", "all"):
-        groups.append(Group("ops", TORCH_SCRIPT, None, foreign=train))
+        groups.append(Group("ops", TORCH_SCRIPT, None,
+                            foreign=set(train) | set(models)))
     if args.group in ("train", "all"):
         groups.append(Group("train", TRAIN_SCRIPT, train))
+    if args.group in ("models", "all"):
+        groups.append(Group("models", MODEL_SCRIPT, models))
     return groups
 
 
@@ -207,9 +231,22 @@ def run_swift(group, swift, options):
                 if case not in group.foreign}
 
 
+def fma_peak(swift, threads):
+    """The machine's FMA peak in GFLOP/s as lit-bench measures it, and the
+    vector extension it used."""
+    results = subprocess.run([swift, "--fma-peak", "1", "--threads",
+                              str(threads)], capture_output=True, text=True)
+    for line in results.stdout.splitlines():
+        if line.startswith("{"):
+            record = json.loads(line)
+            return float(record["fma_peak_gflops"]), record.get("isa", "")
+    fail(f"lit-bench --fma-peak printed nothing: {results.stderr.strip()}")
+
+
 def collect(args, groups, busy):
     """Alternate Swift and PyTorch runs; per group, return per-side
-    {case: (median ms, gflop, images)}."""
+    {case: (median ms, gflop, images, peak rss)}, and the FMA peaks measured
+    (one per round) when the models group runs."""
     options = ["--iterations", str(args.iterations), "--warmup",
                str(args.warmup), "--threads", str(args.threads),
                "--pause-ms", str(args.pause_ms)]
@@ -220,24 +257,38 @@ def collect(args, groups, busy):
     torch_env = dict(os.environ, OMP_NUM_THREADS=str(args.threads),
                      MKL_NUM_THREADS=str(args.threads))
     samples = {g.name: {"litrun": {}, "PyTorch": {}} for g in groups}
+    peaks = []
     for round_index in range(args.rounds):
         print(f"round {round_index + 1}/{args.rounds}", file=sys.stderr)
         busy.sample()
         for group in groups:
-            torch_cmd = [python, str(group.script)] + options + (
-                ["--cases", ",".join(group.cases)] if group.cases else [])
-            for label, run in (
-                    ("litrun", lambda: run_swift(group, swift, options)),
-                    ("PyTorch", lambda: run_side("PyTorch", torch_cmd,
-                                                 torch_env))):
-                side = samples[group.name][label]
-                for case, (ms, gflop, images) in run().items():
-                    times, _, _ = side.get(case, ([], 0.0, None))
-                    side[case] = (times + [ms], gflop, images)
-    return {name: {label: {case: (statistics.median(times), gflop, images)
-                           for case, (times, gflop, images) in cases.items()}
-                   for label, cases in sides.items()}
-            for name, sides in samples.items()}
+            if group.name == "models":
+                peaks.append(fma_peak(swift, args.threads))
+            # A models case runs in a process of its own, for its peak RSS.
+            batches = ([[case] for case in group.cases]
+                       if group.name == "models" else [group.cases])
+            for cases in batches:
+                sub_group = group if group.name != "models" else Group(
+                    group.name, group.script, cases)
+                sub_group.missing_in_swift = group.missing_in_swift
+                torch_cmd = [python, str(group.script)] + options + (
+                    ["--cases", ",".join(cases)] if cases else [])
+                for label, run in (
+                        ("litrun", lambda: run_swift(sub_group, swift, options)),
+                        ("PyTorch", lambda: run_side("PyTorch", torch_cmd,
+                                                     torch_env))):
+                    side = samples[group.name][label]
+                    for case, (ms, gflop, images, rss) in run().items():
+                        times, _, _, rsses = side.get(case, ([], 0.0, None, []))
+                        side[case] = (times + [ms], gflop, images,
+                                      rsses + ([rss] if rss else []))
+    medians = {name: {label: {case: (statistics.median(times), gflop, images,
+                                     max(rsses) if rsses else None)
+                              for case, (times, gflop, images, rsses)
+                              in cases.items()}
+                      for label, cases in sides.items()}
+               for name, sides in samples.items()}
+    return medians, peaks
 
 
 def fmt(value, digits=3):
@@ -299,7 +350,60 @@ def report_train(medians, group):
     return "\n".join(lines + missing_note(group))
 
 
-def report(medians, group):
+def report_models(medians, group, peaks):
+    """The whole-model table: speed, effective GFLOP/s against the measured
+    FMA peak, and peak RSS, with the targets of the whole-model issue."""
+    lit, pt = medians["litrun"], medians["PyTorch"]
+    peak = statistics.median(p for p, _ in peaks) if peaks else None
+    isa = peaks[0][1] if peaks else ""
+    lines = [f"FMA peak measured by lit-bench: {fmt(peak, 1)} GFLOP/s "
+             f"({isa}; median of {len(peaks)}, one per round)", "",
+             "| case | litrun ms | PyTorch ms | ratio | target | litrun img/s"
+             " | PyTorch img/s | litrun GFLOP/s | PyTorch GFLOP/s"
+             " | litrun % of peak | PyTorch % of peak"
+             " | litrun peak RSS MB | PyTorch peak RSS MB |",
+             "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name in case_order(lit, pt):
+        a, b = lit.get(name), pt.get(name)
+        ratio = b[0] / a[0] if a and b and a[0] > 0 else None
+        if a and b:
+            work = (b[1] or a[1], b[2] or a[2])
+            a, b = (a[0],) + work + (a[3],), (b[0],) + work + (b[3],)
+        evaluating = "-eval-" in name
+        goals, verdicts = [], []
+        minimum = MODEL_EVAL_RATIO_TARGET if evaluating else MODEL_RATIO_TARGETS.get(name)
+        if minimum is not None:
+            goals.append(f"ratio ≥ {minimum:g}")
+            if ratio is not None:
+                verdicts.append(ratio >= minimum)
+        share = MODEL_PEAK_TARGETS.get(name)
+        lit_share = gflops(a) / peak if a and peak and gflops(a) else None
+        if share is not None:
+            goals.append(f"≥ {share:.0%} of peak")
+            if lit_share is not None:
+                verdicts.append(lit_share >= share)
+        if not evaluating:
+            goals.append("RSS ≤ ½ PyTorch's")
+            if a and b and a[3] and b[3]:
+                verdicts.append(a[3] <= b[3] / 2)
+        verdict = "; ".join(goals)
+        if verdicts:
+            verdict += " — met" if all(verdicts) else " — missed"
+        pt_share = gflops(b) / peak if b and peak and gflops(b) else None
+        lines.append(
+            f"| {name} | {fmt_ms(a and a[0])} | {fmt_ms(b and b[0])} "
+            f"| {fmt(ratio, 2)} | {verdict} "
+            f"| {fmt(images_per_s(a), 0)} | {fmt(images_per_s(b), 0)} "
+            f"| {fmt(gflops(a), 1)} | {fmt(gflops(b), 1)} "
+            f"| {fmt(lit_share and 100 * lit_share, 1)} "
+            f"| {fmt(pt_share and 100 * pt_share, 1)} "
+            f"| {fmt(a and a[3], 0)} | {fmt(b and b[3], 0)} |")
+    return "\n".join(lines + missing_note(group))
+
+
+def report(medians, group, peaks=()):
+    if group.name == "models":
+        return report_models(medians, group, peaks)
     if group.name == "train":
         return report_train(medians, group)
     lit, pt = medians["litrun"], medians["PyTorch"]
@@ -338,7 +442,7 @@ def parse_args(argv):
                         help="idle time before each timed step, as when a "
                              "chapter's cells run between operations")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--group", choices=("ops", "train", "all"),
+    parser.add_argument("--group", choices=("ops", "train", "models", "all"),
                         default="ops",
                         help="case group(s) to run when --cases is not given "
                              "(default: ops)")
@@ -401,9 +505,9 @@ def main(argv=None):
     args = parse_args(argv)
     groups = plan_groups(args)
     busy = BusyWatch(args.threads)
-    medians = collect(args, groups, busy)
+    medians, peaks = collect(args, groups, busy)
     print("\n\n".join((f"### {g.name}\n\n" if len(groups) > 1 else "")
-                      + report(medians[g.name], g) for g in groups))
+                      + report(medians[g.name], g, peaks) for g in groups))
     note = busy.note()
     if note:
         print(f"\n{note}")

@@ -115,29 +115,39 @@ package struct Convolution {
                           weightGradient gw: Tensor?, biasGradient gb: Tensor?, engine: Engine) {
         var needInput = gx != nil, needWeights = gw != nil || gb != nil
         if engine == .automatic {
-            if let gx, withUnsafeMutablePointers(outputGradient, weight, gx, { gy, weight, gx in
-                lk_dnnl_conv_backward_data(shape, gy, weight, gx) == 0
+            if let gx, OperationProfile.measure(.convolutionBackwardData, {
+                withUnsafeMutablePointers(outputGradient, weight, gx) { gy, weight, gx in
+                    lk_dnnl_conv_backward_data(shape, gy, weight, gx) == 0
+                }
             }) {
                 needInput = false
             }
             if needWeights {
                 // oneDNN computes the bias gradient only alongside the weights'.
                 let weights = gw ?? Tensor(uninitializedShape: [outChannels, columnRows])
-                let ran = withUnsafeMutablePointers(x, outputGradient, weights) { x, gy, weights in
-                    gb.withUnsafeMutablePointer { gb in lk_dnnl_conv_backward_weights(shape, x, gy, weights, gb) == 0 }
+                let ran = OperationProfile.measure(.convolutionBackwardWeights) {
+                    withUnsafeMutablePointers(x, outputGradient, weights) { x, gy, weights in
+                        gb.withUnsafeMutablePointer { gb in lk_dnnl_conv_backward_weights(shape, x, gy, weights, gb) == 0 }
+                    }
                 }
                 if ran { needWeights = false }
             }
         }
         guard needInput || needWeights else { return }
-        let gradient = channelMajor(outputGradient)
-        if needInput, let gx { inputGradient(gradient, weight: weight, into: gx) }
+        let gradient = OperationProfile.measure(needWeights ? .convolutionBackwardWeights : .convolutionBackwardData) {
+            channelMajor(outputGradient)
+        }
+        if needInput, let gx {
+            OperationProfile.measure(.convolutionBackwardData) { inputGradient(gradient, weight: weight, into: gx) }
+        }
         if needWeights {
-            if let gw { weightGradient(gradient, input: x, into: gw) }
-            if let gb {
-                withUnsafeMutablePointers(gradient, gb) { gradient, gb in
-                    gb.update(repeating: 0, count: outChannels)
-                    lk_sum_rows(gradient, outChannels, columnCount, gb)
+            OperationProfile.measure(.convolutionBackwardWeights) {
+                if let gw { weightGradient(gradient, input: x, into: gw) }
+                if let gb {
+                    withUnsafeMutablePointers(gradient, gb) { gradient, gb in
+                        gb.update(repeating: 0, count: outChannels)
+                        lk_sum_rows(gradient, outChannels, columnCount, gb)
+                    }
                 }
             }
         }

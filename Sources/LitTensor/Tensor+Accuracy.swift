@@ -17,6 +17,8 @@ extension Tensor {
         }
         let (rows, classes) = (logits.shape[0], logits.shape[1])
         guard classes > 0 || rows == 0 else { throw .accuracyWithoutClasses(logits.shape) }
-        return withUnsafeMutablePointers(logits, labels) { logits, labels in lk_count_correct(logits, labels, rows, classes) }
+        return OperationProfile.measure(.loss) {
+            withUnsafeMutablePointers(logits, labels) { logits, labels in lk_count_correct(logits, labels, rows, classes) }
+        }
     }
 }

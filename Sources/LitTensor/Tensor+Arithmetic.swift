@@ -21,9 +21,11 @@ extension Tensor {
     /// `x * scale + shift`, one pass.
     package static func affine(_ x: Tensor, scale: Float, shift: Float, _ name: String = "affine") -> Tensor {
         let output = Tensor(uninitializedShape: x.shape)
-        withUnsafeMutablePointers(x, output) { x, y in
-            Parallel.forEachChunk(output.count, work: output.count) { range in
-                lk_affine(x + range.lowerBound, scale, shift, y + range.lowerBound, range.count)
+        OperationProfile.measure(.elementwise) {
+            withUnsafeMutablePointers(x, output) { x, y in
+                Parallel.forEachChunk(output.count, work: output.count) { range in
+                    lk_affine(x + range.lowerBound, scale, shift, y + range.lowerBound, range.count)
+                }
             }
         }
         return output.recordGradient(name, inputs: [x]) { gradient in [gradient * scale] }
@@ -79,16 +81,18 @@ extension Tensor {
         let output = destination ?? Tensor(uninitializedShape: plan.shape)
         let (sa, sb) = plan.innerStrides
         let inner = plan.innerCount
-        withUnsafeMutablePointers(a, b, output) { pa, pb, po in
-            if plan.outerCount == 1 && sa == sb {
-                // One long run: split it across cores directly.
-                Parallel.forEachChunk(inner, work: inner) { range in
-                    let start = range.lowerBound
-                    lk_binary(op, pa + start * sa, sa, pb + start * sb, sb, po + start, range.count)
-                }
-            } else {
-                plan.forEachRun { offsetA, offsetB, outputOffset in
-                    lk_binary(op, pa + offsetA, sa, pb + offsetB, sb, po + outputOffset, inner)
+        OperationProfile.measure(.elementwise) {
+            withUnsafeMutablePointers(a, b, output) { pa, pb, po in
+                if plan.outerCount == 1 && sa == sb {
+                    // One long run: split it across cores directly.
+                    Parallel.forEachChunk(inner, work: inner) { range in
+                        let start = range.lowerBound
+                        lk_binary(op, pa + start * sa, sa, pb + start * sb, sb, po + start, range.count)
+                    }
+                } else {
+                    plan.forEachRun { offsetA, offsetB, outputOffset in
+                        lk_binary(op, pa + offsetA, sa, pb + offsetB, sb, po + outputOffset, inner)
+                    }
                 }
             }
         }

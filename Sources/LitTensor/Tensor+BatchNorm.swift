@@ -39,10 +39,12 @@ extension Tensor {
             batch: x.shape[0], channels: channels, spatial: spatial, weight: weight, bias: bias, eps: eps,
             momentum: momentum, isTraining: isTraining, runningMean: runningMean, runningVar: runningVar,
             statistics: Tensor(uninitializedShape: [3, channels]))
-        normalisation.withPlan { plan in
-            withUnsafeMutablePointers(x, output) { input, y in
-                Parallel.forEachChunk(channels, work: 2 * output.count) { range in
-                    lk_batch_norm_forward(plan, input, y, range.lowerBound, range.count)
+        OperationProfile.measure(.batchNormForward) {
+            normalisation.withPlan { plan in
+                withUnsafeMutablePointers(x, output) { input, y in
+                    Parallel.forEachChunk(channels, work: 2 * output.count) { range in
+                        lk_batch_norm_forward(plan, input, y, range.lowerBound, range.count)
+                    }
                 }
             }
         }
@@ -50,7 +52,7 @@ extension Tensor {
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
             let gw = weight?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
             let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
-            normalisation.withPlan { plan in
+            OperationProfile.measure(.batchNormBackward) { normalisation.withPlan { plan in
                 withUnsafeMutablePointers(x, gradient) { input, gy in
                     gx.withUnsafeMutablePointer { gx in
                         gw.withUnsafeMutablePointer { gw in
@@ -62,7 +64,7 @@ extension Tensor {
                         }
                     }
                 }
-            }
+            } }
             return [gx] + (weight == nil ? [] : [gw]) + (bias == nil ? [] : [gb])
         }
     }

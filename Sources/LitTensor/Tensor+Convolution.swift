@@ -11,7 +11,9 @@ extension Tensor {
         let convolution = try Convolution(input: x.shape, weight: weight.shape, stride: stride, padding: padding)
         if let bias, bias.shape != [weight.shape[0]] { throw .shapeMismatch(op: "conv2d bias", bias.shape, [weight.shape[0]]) }
         let output = Tensor(uninitializedShape: convolution.outputShape)
-        convolution.forward(x, weight: weight, bias: bias, output: output, engine: engine)
+        OperationProfile.measure(.convolutionForward) {
+            convolution.forward(x, weight: weight, bias: bias, output: output, engine: engine)
+        }
         let inputs = [x, weight] + (bias.map { [$0] } ?? [])
         return output.recordGradient("conv2d", inputs: inputs) { gradient in
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil

@@ -14,19 +14,23 @@ extension Tensor {
 
     package func unary(_ op: lk_unary_op, _ name: String) -> Tensor {
         let output = Tensor(uninitializedShape: shape)
-        withUnsafeMutablePointers(self, output) { x, y in
-            Parallel.forEachChunk(count, work: count) { range in
-                lk_unary(op, x + range.lowerBound, y + range.lowerBound, range.count)
+        OperationProfile.measure(op == .LK_RELU ? .reluForward : .elementwise) {
+            withUnsafeMutablePointers(self, output) { x, y in
+                Parallel.forEachChunk(count, work: count) { range in
+                    lk_unary(op, x + range.lowerBound, y + range.lowerBound, range.count)
+                }
             }
         }
         guard Tensor.needsGradient(self) else { return output }
         let result = output.detached()
         return output.recordGradient(name, inputs: [self]) { [self] gradient in
             let input = Tensor(uninitializedShape: shape)
-            withUnsafeMutablePointers(self, result, gradient, input) { x, y, gy, gx in
-                Parallel.forEachChunk(count, work: count) { range in
-                    let i = range.lowerBound
-                    lk_unary_backward(op, x + i, y + i, gy + i, gx + i, range.count)
+            OperationProfile.measure(op == .LK_RELU ? .reluBackward : .elementwise) {
+                withUnsafeMutablePointers(self, result, gradient, input) { x, y, gy, gx in
+                    Parallel.forEachChunk(count, work: count) { range in
+                        let i = range.lowerBound
+                        lk_unary_backward(op, x + i, y + i, gy + i, gx + i, range.count)
+                    }
                 }
             }
             return [input]

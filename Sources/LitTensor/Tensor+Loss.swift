@@ -14,15 +14,19 @@ extension Tensor {
             throw .notAClassIndex(label: label, classes: classes)
         }
         let probabilities = Tensor(uninitializedShape: logits.shape)
-        let total = withUnsafeMutablePointers(logits, labels, probabilities) { logits, labels, probabilities in
-            lk_softmax_cross_entropy(logits, labels, rows, classes, probabilities)
+        let total = OperationProfile.measure(.loss) {
+            withUnsafeMutablePointers(logits, labels, probabilities) { logits, labels, probabilities in
+                lk_softmax_cross_entropy(logits, labels, rows, classes, probabilities)
+            }
         }
         let loss = Tensor(Float(total / Double(Swift.max(rows, 1))))
         return loss.recordGradient("crossEntropy", inputs: [logits]) { gradient in
             let input = Tensor(uninitializedShape: [rows, classes])
             let scale = gradient.withUnsafePointer { $0.pointee } / Float(Swift.max(rows, 1))
-            withUnsafeMutablePointers(probabilities, labels, input) { probabilities, labels, input in
-                lk_softmax_cross_entropy_backward(probabilities, labels, rows, classes, scale, input)
+            OperationProfile.measure(.loss) {
+                withUnsafeMutablePointers(probabilities, labels, input) { probabilities, labels, input in
+                    lk_softmax_cross_entropy_backward(probabilities, labels, rows, classes, scale, input)
+                }
             }
             return [input]
         }

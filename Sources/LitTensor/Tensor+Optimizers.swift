@@ -23,11 +23,13 @@ extension Tensor {
         guard step >= 1 else { throw .adamStepBelowOne(step) }
         let t = Double(step)
         let stepSize = learningRate / (1 - pow(beta1, t)), correction2 = (1 - pow(beta2, t)).squareRoot()
-        withUnsafeMutablePointers(parameter, gradient, firstMoment, secondMoment) { p, g, m, v in
-            Parallel.forEachChunk(parameter.count, work: 4 * parameter.count) { range in
-                let i = range.lowerBound
-                lk_adam(p + i, g + i, m + i, v + i, range.count, Float(1 - beta1), Float(beta2), Float(1 - beta2),
-                        Float(weightDecay), Float(stepSize), Float(correction2), Float(eps))
+        OperationProfile.measure(.optimizer) {
+            withUnsafeMutablePointers(parameter, gradient, firstMoment, secondMoment) { p, g, m, v in
+                Parallel.forEachChunk(parameter.count, work: 4 * parameter.count) { range in
+                    let i = range.lowerBound
+                    lk_adam(p + i, g + i, m + i, v + i, range.count, Float(1 - beta1), Float(beta2), Float(1 - beta2),
+                            Float(weightDecay), Float(stepSize), Float(correction2), Float(eps))
+                }
             }
         }
     }

@@ -6,18 +6,22 @@ extension Tensor {
         let pooling = try Pooling("maxPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
         let output = Tensor(uninitializedShape: pooling.outputShape)
         let winners = WinnerIndices(count: pooling.planes * pooling.outPlane)
-        withUnsafeMutablePointers(self, output) { x, y in
-            pooling.forEachPlanes(work: count) { first, planes in
-                lk_max_pool_forward(x + first * pooling.plane, planes, pooling.window, y + first * pooling.outPlane,
-                                    winners.pointer + first * pooling.outPlane)
+        OperationProfile.measure(.poolingForward) {
+            withUnsafeMutablePointers(self, output) { x, y in
+                pooling.forEachPlanes(work: count) { first, planes in
+                    lk_max_pool_forward(x + first * pooling.plane, planes, pooling.window, y + first * pooling.outPlane,
+                                        winners.pointer + first * pooling.outPlane)
+                }
             }
         }
         return output.recordGradient("maxPool2d", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            withUnsafeMutablePointers(gradient, input) { gy, gx in
-                pooling.forEachPlanes(work: input.count) { first, planes in
-                    lk_max_pool_backward(gy + first * pooling.outPlane, winners.pointer + first * pooling.outPlane, planes,
-                                         pooling.window, gx + first * pooling.plane)
+            OperationProfile.measure(.poolingBackward) {
+                withUnsafeMutablePointers(gradient, input) { gy, gx in
+                    pooling.forEachPlanes(work: input.count) { first, planes in
+                        lk_max_pool_backward(gy + first * pooling.outPlane, winners.pointer + first * pooling.outPlane, planes,
+                                             pooling.window, gx + first * pooling.plane)
+                    }
                 }
             }
             return [input]
@@ -28,16 +32,20 @@ extension Tensor {
     public func avgPool2d(kernelSize: Int, stride: Int? = nil, padding: Int = 0) throws(TensorError) -> Tensor {
         let pooling = try Pooling("avgPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
         let output = Tensor(uninitializedShape: pooling.outputShape)
-        withUnsafeMutablePointers(self, output) { x, y in
-            pooling.forEachPlanes(work: count) { first, planes in
-                lk_avg_pool_forward(x + first * pooling.plane, planes, pooling.window, y + first * pooling.outPlane)
+        OperationProfile.measure(.poolingForward) {
+            withUnsafeMutablePointers(self, output) { x, y in
+                pooling.forEachPlanes(work: count) { first, planes in
+                    lk_avg_pool_forward(x + first * pooling.plane, planes, pooling.window, y + first * pooling.outPlane)
+                }
             }
         }
         return output.recordGradient("avgPool2d", inputs: [self]) { [shape] gradient in
             let input = Tensor(shape: shape, repeating: 0)
-            withUnsafeMutablePointers(gradient, input) { gy, gx in
-                pooling.forEachPlanes(work: input.count) { first, planes in
-                    lk_avg_pool_backward(gy + first * pooling.outPlane, planes, pooling.window, gx + first * pooling.plane)
+            OperationProfile.measure(.poolingBackward) {
+                withUnsafeMutablePointers(gradient, input) { gy, gx in
+                    pooling.forEachPlanes(work: input.count) { first, planes in
+                        lk_avg_pool_backward(gy + first * pooling.outPlane, planes, pooling.window, gx + first * pooling.plane)
+                    }
                 }
             }
             return [input]
@@ -47,7 +55,7 @@ extension Tensor {
     /// The mean of each channel's plane: [N, C, H, W] → [N, C, 1, 1].
     public func globalAvgPool2d() throws(TensorError) -> Tensor {
         guard rank == 4 else { throw .needsRank4(op: "globalAvgPool2d", shape) }
-        return try mean(dims: [2, 3], keepDim: true)
+        return try OperationProfile.measure(.poolingForward) { () throws(TensorError) in try mean(dims: [2, 3], keepDim: true) }
     }
 }
 

@@ -102,6 +102,10 @@ extension Tensor {
     package static let reductionGroups = 4
 
     private func reduceSum(_ reduced: Set<Int>, keepDim: Bool) -> Tensor {
+        OperationProfile.measure(.reduction) { reduceSumKernels(reduced, keepDim: keepDim) }
+    }
+
+    private func reduceSumKernels(_ reduced: Set<Int>, keepDim: Bool) -> Tensor {
         let output = Tensor(shape: Tensor.keptShape(shape, reduced, keep: keepDim), repeating: 0)
         let plan = ReductionPlan(shape, reducing: reduced)
         if plan.rowCount == 1 && plan.rowsReduce {

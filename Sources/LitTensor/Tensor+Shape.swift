@@ -42,26 +42,30 @@ extension Tensor {
         let (outer, inner) = Tensor.split(shape, around: axis)
         let output = Tensor(uninitializedShape: shape)
         let rowLength = shape[axis] * inner
-        output.withUnsafeMutablePointer { output in
-            Parallel.forEachChunk(outer, work: rowLength * outer) { rows in
-                var start = 0
-                for tensor in tensors {
-                    let length = tensor.shape[axis] * inner
-                    tensor.withUnsafePointer { source in
-                        for row in rows {
-                            (output + row * rowLength + start).update(from: source + row * length, count: length)
+        OperationProfile.measure(.catForward) {
+            output.withUnsafeMutablePointer { output in
+                Parallel.forEachChunk(outer, work: rowLength * outer) { rows in
+                    var start = 0
+                    for tensor in tensors {
+                        let length = tensor.shape[axis] * inner
+                        tensor.withUnsafePointer { source in
+                            for row in rows {
+                                (output + row * rowLength + start).update(from: source + row * length, count: length)
+                            }
                         }
+                        start += length
                     }
-                    start += length
                 }
             }
         }
         let sizes = tensors.map { $0.shape[axis] }
         return output.recordGradient("cat", inputs: tensors) { gradient in
-            var start = 0
-            return sizes.map { size in
-                defer { start += size }
-                return gradient.slice(axis: axis, start..<(start + size))
+            OperationProfile.measure(.catBackward) {
+                var start = 0
+                return sizes.map { size in
+                    defer { start += size }
+                    return gradient.slice(axis: axis, start..<(start + size))
+                }
             }
         }
     }

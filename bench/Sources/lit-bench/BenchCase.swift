@@ -6,6 +6,8 @@ struct BenchCase {
     var prepare: () -> Void = {}
     var step: () throws -> Void
     var gflop: Double = 0
+    /// Images per step, for the training and evaluation cases.
+    var images: Int = 0
 }
 
 /// The cases, named as in torch_ops.py so that the two sides line up.

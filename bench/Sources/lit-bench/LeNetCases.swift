@@ -55,7 +55,7 @@ enum LeNetCases {
         }
     }
 
-    private static func builtInLeNet() -> Module {
+    static func builtInLeNet() -> Module {
         var random = SplitMix64(seed: 0)
         return Sequential(
             Conv2d(1, 6, kernelSize: 5, using: &random), BatchNorm2d(6), Sigmoid(), MaxPool2d(kernelSize: 2, stride: 2),
@@ -66,18 +66,23 @@ enum LeNetCases {
             Linear(84, 10, using: &random))
     }
 
-    /// The session stays alive as long as the model: its cell modules run in it.
+    /// The sessions stay alive as long as their models: cell modules run in them.
     nonisolated(unsafe) private static var sessions: [ChapterSession] = []
 
-    private static func scratchLeNet() -> Module {
+    static func scratchLeNet() -> Module {
+        module(from: scratchLeNetSource, chapter: chapterPath)
+    }
+
+    /// The module that `code`, run as one cell of a fresh session, ends with.
+    static func module(from code: String, chapter: String) -> Module {
         let session = ChapterSession(seed: 0)
         sessions.append(session)
         do {
-            let result = try session.run(scratchLeNetSource, cell: 1)
-            guard case .native(let net as Module)? = result.displayed else { fail("the LeNet cell did not produce a module") }
+            let result = try session.run(code, cell: 1)
+            guard case .native(let net as Module)? = result.displayed else { fail("\(chapter): the cells did not produce a module") }
             return net
         } catch {
-            fail("the LeNet cell failed: \(error)")
+            fail("\(chapter): the model's cells failed: \(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import BenchPeak
 import Foundation
 import LitTensor
 
@@ -11,6 +12,10 @@ struct Options {
     /// Idle time before each timed step, as when a chapter's cells run between operations.
     var pauseMilliseconds = 0.0
     var cases: [String] = []
+    /// Seconds to measure the machine's FMA peak for, instead of running cases.
+    var peakSeconds = 0.0
+    /// Print where each case's step time goes, by kind of operation.
+    var profile = false
 
     init(_ arguments: [String]) {
         var index = 0
@@ -26,12 +31,14 @@ struct Options {
             case "--threads": threads = Int(next()) ?? 0
             case "--pause-ms": pauseMilliseconds = Double(next()) ?? -1
             case "--cases": cases = next().split(separator: ",").map(String.init)
+            case "--fma-peak": peakSeconds = Double(next()) ?? -1
+            case "--profile": profile = true
             default: fail("unknown option \(arguments[index])")
             }
             index += 1
         }
-        if iterations < 1 || warmup < 0 || threads < 1 || pauseMilliseconds < 0 {
-            fail("--iterations and --threads must be >= 1, --warmup and --pause-ms >= 0")
+        if iterations < 1 || warmup < 0 || threads < 1 || pauseMilliseconds < 0 || peakSeconds < 0 {
+            fail("--iterations and --threads must be >= 1, --warmup, --pause-ms and --fma-peak >= 0")
         }
     }
 }
@@ -42,9 +49,15 @@ func fail(_ message: String) -> Never {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if options.peakSeconds > 0 {
+    let gflops = bench_fma_peak_gflops(Int32(options.threads), options.peakSeconds)
+    let isa = String(cString: bench_fma_peak_isa())
+    printLine("{\"fma_peak_gflops\": \(String(format: "%.1f", gflops)), \"isa\": \"\(isa)\", \"threads\": \(options.threads)}")
+    exit(0)
+}
 LitTensor.setThreadCount(options.threads)
 LitTensor.bindComputeThread()
-let all = BenchCases.all() + LeNetCases.all()
+let all = BenchCases.all() + LeNetCases.all() + ModelCases.all()
 let chosen = options.cases.isEmpty ? all.map(\.0) : options.cases
 for name in chosen {
     guard let make = all.first(where: { $0.0 == name })?.1 else { fail("unknown case \(name)") }
@@ -54,6 +67,7 @@ for name in chosen {
         for iteration in 0..<(options.warmup + options.iterations) {
             benchCase.prepare()
             if options.pauseMilliseconds > 0 { usleep(UInt32(options.pauseMilliseconds * 1000)) }
+            if options.profile && iteration == options.warmup { OperationProfile.start() }
             let start = DispatchTime.now().uptimeNanoseconds
             try benchCase.step()
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
@@ -62,9 +76,36 @@ for name in chosen {
     } catch {
         fail("\(name): \(error)")
     }
+    if options.profile {
+        OperationProfile.stop()
+        printProfile(name, totalMilliseconds: samples.reduce(0, +), steps: samples.count)
+    }
     samples.sort()
     let median = samples.count % 2 == 1 ? samples[samples.count / 2] : (samples[samples.count / 2 - 1] + samples[samples.count / 2]) / 2
-    printLine("{\"case\": \"\(name)\", \"ms\": \(String(format: "%.6f", median)), \"gflop\": \(String(format: "%.9f", benchCase.gflop))}")
+    let images = benchCase.images > 0 ? ", \"images\": \(benchCase.images)" : ""
+    printLine("{\"case\": \"\(name)\", \"ms\": \(String(format: "%.6f", median)), \"gflop\": \(String(format: "%.9f", benchCase.gflop))"
+              + "\(images), \"peak_rss_mb\": \(String(format: "%.1f", peakResidentMegabytes()))}")
+}
+
+/// A Markdown table of where one step's time went: the kinds of operation, then what
+/// is left, the framework's own time.
+func printProfile(_ name: String, totalMilliseconds: Double, steps: Int) {
+    let perStep = OperationProfile.milliseconds.map { ($0.0.rawValue, $0.1 / Double(steps)) }
+    let step = totalMilliseconds / Double(steps)
+    let measured = perStep.reduce(0) { $0 + $1.1 }
+    var lines = ["", "\(name): \(String(format: "%.2f", step)) ms per step, mean of \(steps)", "",
+                 "| operation | ms per step | share |", "|---|---:|---:|"]
+    for (kind, ms) in perStep + [("framework overhead (the rest)", step - measured)] where ms > 0.0005 {
+        lines.append("| \(kind) | \(String(format: "%.2f", ms)) | \(String(format: "%.1f %%", 100 * ms / step)) |")
+    }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+}
+
+/// The process's peak resident memory so far (Linux reports ru_maxrss in KiB).
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
 }
 
 /// Writes a line unbuffered, so the driver sees each case as it finishes.
