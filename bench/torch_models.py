@@ -24,9 +24,7 @@ is the process's peak so far: compare.py runs one case per process.
 
 import json
 import resource
-import statistics
 import sys
-import time
 import warnings
 
 # The PyPI wheel warns at import when NumPy is absent; NumPy is not needed here.
@@ -37,7 +35,8 @@ from torch import nn  # noqa: E402
 from torch.nn import functional as F  # noqa: E402
 
 from torch_ops import check_timing_args, timing_parser  # noqa: E402
-from torch_train import lenet_builtin_bn, lenet_scratch_bn, train_step  # noqa: E402
+from torch_train import (lenet_builtin_bn, lenet_scratch_bn,  # noqa: E402
+                         median_step_ms, train_step)
 
 BATCH = 16
 SEED = 0
@@ -214,17 +213,9 @@ def time_case(name, iterations, warmup, pause_ms):
         def step(X, y):
             train_step(net, loss, optimizer, X, y)
 
-    samples = []
-    with torch.set_grad_enabled(not eval_batch):
-        for i in range(warmup + iterations):
-            X, y = pool[i % len(pool)]
-            if pause_ms:
-                time.sleep(pause_ms / 1e3)
-            start = time.perf_counter()
-            step(X, y)
-            if i >= warmup:
-                samples.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(samples), gflop, batch
+    ms = median_step_ms(step, pool, iterations, warmup, pause_ms,
+                        grad=not eval_batch)
+    return ms, gflop, batch
 
 
 def main(argv=None):

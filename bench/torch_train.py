@@ -243,9 +243,18 @@ def time_case(name, pool, iterations, warmup, pause_ms):
         def step(X, y):
             train_step(net, loss, optimizer, X, y)
 
+    ms = median_step_ms(step, pool, iterations, warmup, pause_ms,
+                        grad=not evaluating)
+    return ms, lenet_gflop(BATCH, not evaluating)
+
+
+def median_step_ms(step, pool, iterations, warmup, pause_ms, grad):
+    """Median wall time in ms of `iterations` individually timed calls of
+    step(X, y), each on the next batch of the pool and after `pause_ms` of
+    idling (untimed), after `warmup` untimed ones. Evaluation (grad=False)
+    runs under no_grad, entered once as d2l's evaluate_accuracy does."""
     samples = []
-    # Evaluation runs under no_grad, entered once as d2l's evaluate_accuracy does.
-    with torch.set_grad_enabled(not evaluating):
+    with torch.set_grad_enabled(grad):
         for i in range(warmup + iterations):
             X, y = pool[i % len(pool)]
             if pause_ms:
@@ -254,7 +263,7 @@ def time_case(name, pool, iterations, warmup, pause_ms):
             step(X, y)
             if i >= warmup:
                 samples.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(samples), lenet_gflop(BATCH, not evaluating)
+    return statistics.median(samples)
 
 
 # ---------------------------------------------------------------------------

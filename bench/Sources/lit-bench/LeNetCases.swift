@@ -25,25 +25,15 @@ enum LeNetCases {
     static let gflop = 0.024
 
     private static func training(_ net: Module) -> BenchCase {
-        let batches = pool()
-        let optimizer = Adam(net.parameters(), learningRate: 0.001)
-        var next = 0
-        return BenchCase(step: {
-            let (X, y) = batches[next % batches.count]
-            next += 1
-            _ = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
-        }, gflop: gflop)
+        var benchCase = BenchCase.trainingStep(net, batches: pool())
+        benchCase.gflop = gflop
+        return benchCase
     }
 
     private static func evaluation(_ net: Module) -> BenchCase {
-        let batches = pool()
-        net.eval()
-        var next = 0
-        return BenchCase(step: {
-            let (X, y) = batches[next % batches.count]
-            next += 1
-            _ = try Trainer.correctPredictions(net, images: X, labels: y)
-        }, gflop: gflop / 3)
+        var benchCase = BenchCase.evaluation(net, batches: pool())
+        benchCase.gflop = gflop / 3
+        return benchCase
     }
 
     /// Images in [0, 1) and labels 0...9, made once per case.

@@ -35,25 +35,11 @@ enum ModelCases {
     }
 
     private static func training(_ net: Module, imageSize: Int) -> BenchCase {
-        let batches = pool(batch: trainingBatch, imageSize: imageSize)
-        let optimizer = Adam(net.parameters(), learningRate: 0.001)
-        var next = 0
-        return BenchCase(step: {
-            let (X, y) = batches[next % batches.count]
-            next += 1
-            _ = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
-        }, images: trainingBatch)
+        BenchCase.trainingStep(net, batches: pool(batch: trainingBatch, imageSize: imageSize))
     }
 
     private static func evaluation(_ net: Module, imageSize: Int, batch: Int) -> BenchCase {
-        let batches = pool(batch: batch, imageSize: imageSize, count: 2)
-        net.eval()
-        var next = 0
-        return BenchCase(step: {
-            let (X, y) = batches[next % batches.count]
-            next += 1
-            _ = try Trainer.correctPredictions(net, images: X, labels: y)
-        }, images: batch)
+        BenchCase.evaluation(net, batches: pool(batch: batch, imageSize: imageSize, count: 2))
     }
 
     /// Images in [0, 1) and labels 0...9. The values do not change the work.
@@ -75,5 +61,30 @@ enum ModelCases {
         }
         let modelCells = cells.prefix { !$0.contains("loadFashionMNIST") }
         return LeNetCases.module(from: modelCells.joined(separator: "\n") + "\nnet\n", chapter: path)
+    }
+}
+
+extension BenchCase {
+    /// One step of `train`'s loop (`Trainer.step`: forward, cross-entropy, backward, Adam
+    /// at lr 0.001) per iteration, each on the next batch.
+    static func trainingStep(_ net: Module, batches: [(Tensor, Tensor)]) -> BenchCase {
+        let optimizer = Adam(net.parameters(), learningRate: 0.001)
+        var next = 0
+        return BenchCase(step: {
+            let (X, y) = batches[next % batches.count]
+            next += 1
+            _ = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
+        }, images: batches[0].0.shape[0])
+    }
+
+    /// One batch of `train`'s evaluation (eval mode, no graph) per iteration.
+    static func evaluation(_ net: Module, batches: [(Tensor, Tensor)]) -> BenchCase {
+        net.eval()
+        var next = 0
+        return BenchCase(step: {
+            let (X, y) = batches[next % batches.count]
+            next += 1
+            _ = try Trainer.correctPredictions(net, images: X, labels: y)
+        }, images: batches[0].0.shape[0])
     }
 }
