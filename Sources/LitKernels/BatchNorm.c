@@ -97,6 +97,11 @@ LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const f
 
 LK_INLINE size_t values_per_channel(const lk_batch_norm *p) { return p->batch * p->spatial; }
 
+/// ReLU as lk_unary computes it, over values just written and still in L1.
+LK_INLINE void relu_in_place(float *restrict y, size_t n) {
+    for (size_t i = 0; i < n; i++) y[i] = y[i] < 0.0f ? 0.0f : y[i];
+}
+
 /// Keeps channel c's batch statistics, given its mean and the sum of (x - high)² around
 /// high = (float)mean, and moves the running statistics towards them.
 LK_INLINE void keep_batch_statistics(const lk_batch_norm *p, size_t c, double mean, double squares_about_high) {
@@ -162,6 +167,7 @@ LK_INLINE void forward_wide(const lk_batch_norm *p, const float *x, float *y, si
         const float *restrict in = x + r * stride + c * n;
         float *restrict out = y + r * stride + c * n;
         for (size_t i = 0; i < n; i++) out[i] = (in[i] - high) * scale + shift;
+        if (p->relu) relu_in_place(out, n);
     }
 }
 
@@ -203,6 +209,7 @@ LK_INLINE void forward_narrow(const lk_batch_norm *p, size_t n, const float *x, 
             const float *restrict row = in + r * stride;
             float *restrict out = y + c0 * n + r * stride;
             for (size_t j = 0; j < width; j++) out[j] = (row[j] - high[j]) * scale[j] + shift[j];
+            if (p->relu) relu_in_place(out, width);
         }
     }
 }
@@ -280,5 +287,17 @@ void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *gy, fl
         backward_narrow(&p, 1, x, gy, gx, gweight, gbias, first, count);
     } else {
         backward_narrow(&p, p.spatial, x, gy, gx, gweight, gbias, first, count);
+    }
+}
+
+LK_KERNEL
+void lk_relu_backward_channels(const float *z, const float *gy, float *gm, size_t batch, size_t channels, size_t spatial,
+                               size_t first, size_t count) {
+    // As lk_unary_backward's ReLU: z > 0 exactly where ReLU's input was.
+    for (size_t r = 0; r < batch; r++) {
+        size_t start = (r * channels + first) * spatial, n = count * spatial;
+        const float *restrict zs = z + start, *restrict gs = gy + start;
+        float *restrict out = gm + start;
+        for (size_t i = 0; i < n; i++) out[i] = zs[i] > 0.0f ? gs[i] : 0.0f;
     }
 }

@@ -29,11 +29,23 @@ public class BatchNormalization: Module {
     }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
+        try checkShape(input)
+        return try Tensor.batchNorm(input, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
+                                    isTraining: isTraining, momentum: momentum, eps: eps)
+    }
+
+    /// `ReLU()(forward(input))` in one pass each way, for a `Sequential` that runs this
+    /// layer and then a ReLU.
+    package func forwardThenReLU(_ input: Tensor) throws -> Tensor {
+        try checkShape(input)
+        return try Tensor.batchNormReLU(input, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
+                                        isTraining: isTraining, momentum: momentum, eps: eps)
+    }
+
+    private func checkShape(_ input: Tensor) throws(ModuleError) {
         guard input.rank == inputRank, input.shape[1] == features else {
             throw ModuleError.batchNormInputShape(layer: typeName, features: features, inputRank: inputRank, got: input.shape)
         }
-        return try Tensor.batchNorm(input, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
-                                    isTraining: isTraining, momentum: momentum, eps: eps)
     }
 
     public override var hyperParameters: String {

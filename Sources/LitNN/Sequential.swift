@@ -31,19 +31,34 @@ public final class Sequential: Module {
 
     public override func forward(_ input: Tensor) throws -> Tensor {
         var output = input
-        for layer in layers {
-            do {
-                output = try layer.module.forward(output)
-            } catch var error as LayerError {
-                error.path.insert(layer.name, at: 0)
-                throw error
-            } catch let error as TensorError {
-                throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
-            } catch let error as ModuleError {
-                throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
+        var index = layers.startIndex
+        while index < layers.endIndex {
+            let layer = layers[index]
+            // A batch norm followed by a ReLU runs as one fused pass each way, with the
+            // same values and gradients.
+            if let norm = layer.module as? BatchNormalization, index + 1 < layers.endIndex, layers[index + 1].module is ReLU {
+                output = try run(layer) { try norm.forwardThenReLU(output) }
+                index += 2
+            } else {
+                output = try run(layer) { try layer.module.forward(output) }
+                index += 1
             }
         }
         return output
+    }
+
+    /// Runs one layer, naming it in the error it throws.
+    private func run(_ layer: (name: String, module: Module), _ body: () throws -> Tensor) throws -> Tensor {
+        do {
+            return try body()
+        } catch var error as LayerError {
+            error.path.insert(layer.name, at: 0)
+            throw error
+        } catch let error as TensorError {
+            throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
+        } catch let error as ModuleError {
+            throw LayerError(path: [layer.name], layer: layer.module.typeName, underlying: error)
+        }
     }
 
     /// A Sequential inside itself would run forever; only a new Sequential's children

@@ -13,6 +13,22 @@ extension Tensor {
     /// dimensions after C count as positions, like H and W.
     public static func batchNorm(_ x: Tensor, weight: Tensor?, bias: Tensor?, runningMean: Tensor, runningVar: Tensor,
                                  isTraining: Bool, momentum: Float = 0.1, eps: Float = 1e-5) throws(TensorError) -> Tensor {
+        try batchNorm(x, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
+                      isTraining: isTraining, momentum: momentum, eps: eps, thenReLU: false)
+    }
+
+    /// `batchNorm(...).relu()` in one pass each way, with the same values and gradients:
+    /// the ReLU is applied as each output row is written, and its backward pass runs on
+    /// each channel just before batch norm's backward pass reads it. DenseNet's blocks are
+    /// BN → ReLU → Conv.
+    public static func batchNormReLU(_ x: Tensor, weight: Tensor?, bias: Tensor?, runningMean: Tensor, runningVar: Tensor,
+                                     isTraining: Bool, momentum: Float = 0.1, eps: Float = 1e-5) throws(TensorError) -> Tensor {
+        try batchNorm(x, weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
+                      isTraining: isTraining, momentum: momentum, eps: eps, thenReLU: true)
+    }
+
+    private static func batchNorm(_ x: Tensor, weight: Tensor?, bias: Tensor?, runningMean: Tensor, runningVar: Tensor,
+                                  isTraining: Bool, momentum: Float, eps: Float, thenReLU: Bool) throws(TensorError) -> Tensor {
         guard x.rank >= 2 else {
             throw .batchNormRankBelowTwo(x.shape)
         }
@@ -37,8 +53,8 @@ extension Tensor {
         // high and low parts and 1/sqrt(var + eps).
         let normalisation = BatchNormalisation(
             batch: x.shape[0], channels: channels, spatial: spatial, weight: weight, bias: bias, eps: eps,
-            momentum: momentum, isTraining: isTraining, runningMean: runningMean, runningVar: runningVar,
-            statistics: Tensor(uninitializedShape: [3, channels]))
+            momentum: momentum, isTraining: isTraining, thenReLU: thenReLU, runningMean: runningMean,
+            runningVar: runningVar, statistics: Tensor(uninitializedShape: [3, channels]))
         OperationProfile.measure(.batchNormForward) {
             normalisation.withPlan { plan in
                 withUnsafeMutablePointers(x, output) { input, y in
@@ -48,17 +64,26 @@ extension Tensor {
                 }
             }
         }
-        return output.recordGradient("batchNorm", inputs: inputs) { gradient in
+        // The output without its graph node, for ReLU's backward pass: the closure below
+        // would otherwise hold the node that holds it.
+        let result = output.detached()
+        // Named for the last operation applied, as the separate pair would show it.
+        return output.recordGradient(thenReLU ? "relu" : "batchNorm", inputs: inputs) { gradient in
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
+            let masked = thenReLU ? Tensor(uninitializedShape: x.shape) : gradient
             let gw = weight?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
             let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
             OperationProfile.measure(.batchNormBackward) { normalisation.withPlan { plan in
-                withUnsafeMutablePointers(x, gradient) { input, gy in
+                withUnsafeMutablePointers(x, gradient, result, masked) { input, gy, z, gm in
                     gx.withUnsafeMutablePointer { gx in
                         gw.withUnsafeMutablePointer { gw in
                             gb.withUnsafeMutablePointer { gb in
                                 Parallel.forEachChunk(channels, work: 3 * x.count) { range in
-                                    lk_batch_norm_backward(plan, input, gy, gx, gw, gb, range.lowerBound, range.count)
+                                    if thenReLU {
+                                        lk_relu_backward_channels(z, gy, gm, x.shape[0], channels, spatial, range.lowerBound,
+                                                                  range.count)
+                                    }
+                                    lk_batch_norm_backward(plan, input, gm, gx, gw, gb, range.lowerBound, range.count)
                                 }
                             }
                         }
@@ -75,7 +100,7 @@ extension Tensor {
         let batch, channels, spatial: Int
         let weight, bias: Tensor?
         let eps, momentum: Float
-        let isTraining: Bool
+        let isTraining, thenReLU: Bool
         /// The mean's high and low parts and 1/sqrt(var + eps), one row each.
         let runningMean, runningVar, statistics: Tensor
 
@@ -87,7 +112,8 @@ extension Tensor {
                     withUnsafeMutablePointers(runningMean, runningVar, statistics) { runningMean, runningVar, statistics in
                         body(lk_batch_norm(
                             batch: batch, channels: channels, spatial: spatial, weight: weight, bias: bias, eps: eps,
-                            momentum: momentum, training: isTraining ? 1 : 0, running_mean: runningMean,
+                            momentum: momentum, training: isTraining ? 1 : 0, relu: thenReLU ? 1 : 0,
+                            running_mean: runningMean,
                             running_var: runningVar, mean: statistics, mean_low: statistics + channels,
                             invstd: statistics + 2 * channels))
                     }

@@ -16,6 +16,9 @@ typedef struct {
     /// Nonzero: normalise with the batch statistics and update the running ones in place.
     /// Zero: normalise with the running statistics.
     int training;
+    /// Nonzero: the output goes through ReLU (y < 0 ? 0 : y) as it is written, for the
+    /// BN → ReLU pairs of DenseNet's blocks.
+    int relu;
     float *running_mean, *running_var;
     /// Written by the forward pass, read by the backward pass: the mean and 1/sqrt(var + eps)
     /// that normalised each channel. The mean is mean + mean_low, two floats, so that
@@ -28,6 +31,11 @@ typedef struct {
 /// the mean and the biased variance come from the batch (two passes, summed in double), and
 /// the running statistics move towards the batch's with the unbiased variance.
 void lk_batch_norm_forward(lk_batch_norm p, const float *x, float *y, size_t first, size_t count);
+/// ReLU's backward pass for channels [first, first + count) of a [batch, channels, spatial]
+/// tensor, given ReLU's output z: gm = z > 0 ? gy : 0. Run on the channels that a fused
+/// BN + ReLU's backward pass is about to read, while they are in cache.
+void lk_relu_backward_channels(const float *z, const float *gy, float *gm, size_t batch, size_t channels, size_t spatial,
+                               size_t first, size_t count);
 /// The gradients for channels [first, first + count), given the output's gradient gy;
 /// gx, gweight and gbias may each be NULL. In training the statistics depend on x too.
 void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *gy, float *gx, float *gweight, float *gbias,
