@@ -23,6 +23,10 @@ package enum OperationProfile {
         case reduction = "reductions"
         case loss = "loss, accuracy"
         case optimizer = "optimizer (Adam)"
+
+        /// The kind's slot in the totals, looked up once rather than at every operation.
+        private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+        fileprivate var index: Int { Kind.indices[self]! }
     }
 
     nonisolated(unsafe) package private(set) static var isEnabled = false
@@ -37,7 +41,7 @@ package enum OperationProfile {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             depth -= 1
-            nanoseconds[Kind.allCases.firstIndex(of: kind)!] += DispatchTime.now().uptimeNanoseconds - start
+            nanoseconds[kind.index] += DispatchTime.now().uptimeNanoseconds - start
         }
         return try body()
     }

@@ -144,12 +144,13 @@ extension Tensor {
     /// The groups do not depend on the core count, so neither do the bits.
     private func sumInGroups(_ plan: ReductionPlan, into output: Tensor) {
         let chunks = count >= Parallel.minimumWork ? Swift.min(plan.rowCount, Tensor.reductionGroups) : 1
-        // Group 0 folds straight into the output, the others into rows of one scratch block.
-        let scratch = Tensor(shape: [Swift.max(chunks - 1, 0), plan.outputCount], repeating: 0)
+        // Group 0 folds straight into the output, the others into rows of one scratch block,
+        // which a single group does without.
+        let scratch = chunks > 1 ? Tensor(shape: [chunks - 1, plan.outputCount], repeating: 0) : nil
         let (length, outputCount) = (plan.rowLength, plan.outputCount)
-        withUnsafeMutablePointers(self, output, scratch) { x, output, scratch in
+        withUnsafeMutablePointers(self, output) { x, output in scratch.withUnsafeMutablePointer { scratch in
             Parallel.forEach(chunks: chunks, of: plan.rowCount) { chunk, rows in
-                let y = chunk == 0 ? output : scratch + (chunk - 1) * outputCount
+                let y = chunk == 0 ? output : scratch! + (chunk - 1) * outputCount
                 plan.forEachRow(in: rows) { row, outputOffset in
                     if plan.rowsReduce {
                         (y + outputOffset).pointee += lk_sum(x + row * length, length)
@@ -158,7 +159,7 @@ extension Tensor {
                     }
                 }
             }
-            for chunk in 1..<Swift.max(chunks, 1) { lk_accumulate(scratch + (chunk - 1) * outputCount, output, outputCount) }
-        }
+            for chunk in 1..<Swift.max(chunks, 1) { lk_accumulate(scratch! + (chunk - 1) * outputCount, output, outputCount) }
+        } }
     }
 }
