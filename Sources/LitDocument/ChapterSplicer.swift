@@ -39,8 +39,14 @@ extension Chapter {
                     edits.append(Edit(range: cell.range.upperBound..<output.range.upperBound, replacement: []))
                 }
             case .output(let marker, let items):
+                let layout = OutputBlockRenderer.layout(marker, items)
+                // A re-run that changed only timings keeps the old block: no diff.
+                if let old = cell.output,
+                   WallClockComparison.differsOnlyInWallClock(old, layout, prefix: cell.containerPrefix) {
+                    break
+                }
                 let end = cell.output?.range.upperBound ?? cell.range.upperBound
-                let lines = OutputBlockRenderer.render(marker, items) + (tail.isEmpty ? [] : [""] + tail)
+                let lines = layout.map(\.text) + (tail.isEmpty ? [] : [""] + tail)
                 edits.append(Edit(range: cell.range.upperBound..<end, replacement: insertion(lines, below: cell)))
                 continue
             }

@@ -5,31 +5,44 @@ public enum OutputBlockRenderer {
     /// The block's lines: the begin marker, a blank line, each item followed by a blank line,
     /// and the end marker.
     public static func render(_ marker: OutputMarker, _ items: [OutputItem]) -> [String] {
-        var lines = [marker.text, ""]
+        layout(marker, items).map(\.text)
+    }
+
+    /// One rendered line, and the table cells in it that hold wall-clock figures.
+    package struct Line: Equatable {
+        package var text: String
+        /// 0-based columns of a table row whose values are timings; empty elsewhere.
+        package var wallClock: Set<Int> = []
+    }
+
+    /// `render`'s lines, each with the wall-clock cells it holds.
+    package static func layout(_ marker: OutputMarker, _ items: [OutputItem]) -> [Line] {
+        var lines = [Line(text: marker.text), Line(text: "")]
         var pendingText: [String] = []
         func flushText() {
             guard !pendingText.isEmpty else { return }
-            lines += textBlock(pendingText)
-            lines.append("")
+            lines += textBlock(pendingText).map { Line(text: $0) }
+            lines.append(Line(text: ""))
             pendingText = []
         }
         for item in items {
             switch item {
             case .text(let text):
                 pendingText += textLines(text)
-            case .table(let header, let rows):
+            case .table(let header, let rows, let wallClock):
                 flushText()
-                lines += table(header: header, rows: rows)
-                lines.append("")
+                let rendered = table(header: header, rows: rows)
+                lines += rendered.enumerated().map { Line(text: $1, wallClock: $0 < 2 ? [] : wallClock) }
+                lines.append(Line(text: ""))
             case .figure(let path, let alt):
                 flushText()
-                lines.append(figure(path: path, alt: alt))
-                lines.append("")
+                lines.append(Line(text: figure(path: path, alt: alt)))
+                lines.append(Line(text: ""))
             }
         }
         flushText()
         if items.isEmpty { lines.removeLast() }
-        lines.append(OutputMarker.endText)
+        lines.append(Line(text: OutputMarker.endText))
         return lines
     }
 

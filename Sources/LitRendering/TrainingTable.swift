@@ -7,6 +7,8 @@ import LitNN
 /// same seed changes nothing else.
 public enum TrainingTable {
     public static let header = ["epoch", "loss", "train acc", "test acc", "seconds", "images/s"]
+    /// The columns that hold timings: `seconds` and `images/s`.
+    public static let wallClockColumns: Set<Int> = [4, 5]
 
     /// One epoch's cells, in the header's order.
     public static func row(_ record: EpochRecord) -> [String] {

@@ -13,7 +13,7 @@ struct Litrun: ParsableCommand {
         abstract: "Run the Swift cells of Markdown chapters and write their outputs back.",
         discussion: """
             Exit status: 0 on success, 1 when a cell failed (or --check found stale cells),
-            2 for bad usage or an unreadable chapter, 130 when Ctrl-C stopped a cell.
+            2 for bad usage or an unreadable chapter, 130 when Ctrl-C or SIGTERM stopped a cell.
             """)
 
     @Argument(help: "Markdown chapters to run.")

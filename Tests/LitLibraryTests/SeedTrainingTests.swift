@@ -24,7 +24,7 @@ import Testing
             """
         let result = try interpreter.run(source, cell: 1)
         guard let table = result.items.compactMap({ item -> [[String]]? in
-            if case .table(_, let rows) = item { rows } else { nil }
+            if case .table(_, let rows, _) = item { rows } else { nil }
         }).first else {
             Issue.record("train wrote no table: \(result.items)")
             return

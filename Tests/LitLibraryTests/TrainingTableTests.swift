@@ -20,14 +20,15 @@ import Testing
                 ["1", "0.549", "0.826", "0.852", "11.8", "6,000"],
                 ["12", "12.346", "1.000", "0.000", "0.0", "1,234,568"],
                 ["3", "nan", "0.100", "0.100", "3600.0", "inf"],
-            ])
+            ],
+            wallClock: [4, 5])
         #expect(TrainingTable.item(records) == expected)
     }
 
     @Test func rendersAsAMarkdownTable() {
         let record = EpochRecord(epoch: 5, loss: 0.303, trainAccuracy: 0.890, testAccuracy: 0.877,
                                  seconds: 9.25, imagesPerSecond: 6480)
-        guard case .table(let header, let rows) = TrainingTable.item([record]) else {
+        guard case .table(let header, let rows, _) = TrainingTable.item([record]) else {
             Issue.record("not a table")
             return
         }
@@ -39,6 +40,6 @@ import Testing
     }
 
     @Test func noEpochsGiveAHeaderOnly() {
-        #expect(TrainingTable.item([]) == .table(header: TrainingTable.header, rows: []))
+        #expect(TrainingTable.item([]) == .table(header: TrainingTable.header, rows: [], wallClock: [4, 5]))
     }
 }
