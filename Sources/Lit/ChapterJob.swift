@@ -47,13 +47,15 @@ public enum ChapterJob {
         let report = ChapterRunner(options: options).run(chapter)
         for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
         var conflict = false
+        var changed = true
         do {
             let assetsBeside: String = if case .file(let target) = destination { target } else { path }
             try AssetWriter.write(report.assets, besideFile: assetsBeside)
             switch destination {
             case .inPlace:
                 switch try InPlaceWriter.write(report.updates, closing: report.closing, into: chapter) {
-                case .unchanged, .written: break
+                case .unchanged: changed = false
+                case .written: break
                 case .mergedIntoEditedChapter:
                     console.error("\(path): note: the chapter's prose changed while it ran; the outputs went into the edited file")
                 case .savedBeside(let beside):
@@ -61,15 +63,22 @@ public enum ChapterJob {
                     console.error("\(path): error: the chapter's cells changed while it ran, so it was not overwritten; "
                                   + "this run's result is in \(beside)")
                 }
-            case .file(let target): try AtomicFile.write(chapter.spliced(report.updates, closing: report.closing), to: target)
-            case .standardOutput: console.output(String(decoding: chapter.spliced(report.updates, closing: report.closing), as: UTF8.self))
+            case .file(let target):
+                let result = chapter.spliced(report.updates, closing: report.closing)
+                changed = FileManager.default.contents(atPath: target).map { Array($0) != result } ?? true
+                try AtomicFile.write(result, to: target)
+            case .standardOutput:
+                let result = chapter.spliced(report.updates, closing: report.closing)
+                changed = result != chapter.bytes
+                console.output(String(decoding: result, as: UTF8.self))
             }
         } catch {
             console.error(DiagnosticPrinter.render(error))
             return .badInput
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        let summary = report.interrupted ? "interrupted" : report.failed ? "failed" : "ok"
+        // Updated or unchanged: whether the written file differs from what was there.
+        let summary = report.interrupted ? "interrupted" : report.failed ? "failed" : changed ? "updated" : "unchanged"
         console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s")
         if report.interrupted { return .interrupted }
         return report.failed || conflict ? .cellFailed : .success
