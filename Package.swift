@@ -42,6 +42,9 @@ let package = Package(
         // runs upward does not compile. Diagnostics and Random sit at the bottom.
         .target(name: "LitDiagnostics"),
         .target(name: "LitRandom"),
+        // The snapshot format: a checked binary encoding and its file envelope, for the
+        // cache that lets a re-run resume where the chapter changed.
+        .target(name: "LitArchive", dependencies: ["LitDiagnostics", "CZlib"]),
         // Tensors, their operations and autograd.
         .target(name: "LitTensor", dependencies: ["LitKernels", "COpenBLAS", "LitDiagnostics", "LitRandom"]),
         // Modules, layers, losses, optimizers and the training loop, usable from plain Swift.
@@ -55,7 +58,7 @@ let package = Package(
         .target(name: "LitDocument", dependencies: ["CMark", "LitDiagnostics"]),
         // The cell language: lexer, parser, resolver and interpreter. It knows nothing of
         // tensors; libraries plug in through its registration API.
-        .target(name: "LitLanguage", dependencies: ["LitDiagnostics", "LitRandom"]),
+        .target(name: "LitLanguage", dependencies: ["LitDiagnostics", "LitRandom", "LitArchive"]),
         // The cell bindings of tensors, modules, data and `train`.
         .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitNN", "LitData", "LitRendering", "LitDocument"]),
         // Running chapters: the runner, --check and the command's jobs.
@@ -105,7 +108,8 @@ let package = Package(
         .testTarget(name: "LitDataTests", dependencies: ["LitData", "LitTestSupport"]),
         .testTarget(name: "LitRenderingTests", dependencies: ["LitRendering", "LitNN", "LitTestSupport"]),
         .testTarget(name: "LitDocumentTests", dependencies: ["LitDocument", "LitDiagnostics", "LitRandom", "LitTestSupport"]),
-        .testTarget(name: "LitLanguageTests", dependencies: ["LitLanguage", "LitDiagnostics", "LitTestSupport"]),
+        .testTarget(name: "LitArchiveTests", dependencies: ["LitArchive"]),
+        .testTarget(name: "LitLanguageTests", dependencies: ["LitLanguage", "LitArchive", "LitDiagnostics", "LitTestSupport"]),
         // Also the cell language's conformance suite (Language/), whose cells run in a
         // ChapterSession, the interpreter with the library bound in.
         .testTarget(

@@ -27,6 +27,9 @@ public final class Interpreter {
 
     package let globals = Scope(parent: nil)
     package var builtins: [String: Value] = [:]
+    /// Each parsed cell's declarations (`Parser.declarations`), which a snapshot names
+    /// functions, closures and classes by.
+    package var declarationsByCell: [Int: [Declaration]] = [:]
     package var frames: [Frame] = []
     package var currentCell = 0
     /// Where the innermost call from cell code was made, for library code calling back into cells.
@@ -71,7 +74,8 @@ public final class Interpreter {
 
     package func parse(_ code: String, cell: Int) throws(LanguageError) -> [Stmt] {
         do {
-            let statements = try Parser.parse(code)
+            let (statements, declarations) = try Parser.parseCell(code)
+            declarationsByCell[cell] = declarations
             var resolver = Resolver { [unowned self] name in lookupGlobal(name) }
             try resolver.check(statements)
             return statements

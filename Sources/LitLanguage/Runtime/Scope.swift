@@ -41,6 +41,13 @@ package final class Scope {
         }
     }
 
+    /// The scope's own variables: in declaration order for a local scope, by name for the
+    /// global one (its table has no order).
+    package var entries: [(name: String, binding: Binding)] {
+        if isGlobal { return table.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        return Array(zip(names, slots))
+    }
+
     package func lookupLocal(_ name: String) -> Binding? {
         if isGlobal { return table[name] }
         var index = names.count - 1

@@ -49,3 +49,11 @@ package struct ClassDecl {
     package let methods: [FunctionDecl]
     package let offset: Int
 }
+
+/// A declaration the runtime keeps hold of: what functions, closures and classes point
+/// back to. See `Parser.declarations`.
+package enum Declaration {
+    case function(FunctionDecl)
+    case closure(ClosureLiteral)
+    case classDecl(ClassDecl)
+}

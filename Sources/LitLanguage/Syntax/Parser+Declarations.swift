@@ -22,8 +22,10 @@ extension Parser {
         dollarStack = []
         defer { dollarStack = saved }
         let body = try parseBlock()
-        return FunctionDecl(name: name, parameters: parameters, returnType: returnType, body: body,
-                            isOverride: isOverride, at: start)
+        let function = FunctionDecl(name: name, parameters: parameters, returnType: returnType, body: body,
+                                    isOverride: isOverride, at: start)
+        declarations.append(.function(function))
+        return function
     }
 
     package mutating func parseParameters() throws(LanguageError) -> [Parameter] {
@@ -111,8 +113,10 @@ extension Parser {
             }
         }
         _ = advance()
-        return ClassDecl(name: name, superclass: superclass, properties: properties, initializers: initializers,
-                         methods: methods, offset: start)
+        let declaration = ClassDecl(name: name, superclass: superclass, properties: properties,
+                                    initializers: initializers, methods: methods, offset: start)
+        declarations.append(.classDecl(declaration))
+        return declaration
     }
 
     /// `var name: Type { ... }`: a read-only computed property, run on every read.
@@ -127,6 +131,7 @@ extension Parser {
         let getter = FunctionDecl(name: name, parameters: [], returnType: type, body: try parseBlock(),
                                   isOverride: isOverride, at: offset)
         getter.isComputedProperty = true
+        declarations.append(.function(getter))
         return getter
     }
 }

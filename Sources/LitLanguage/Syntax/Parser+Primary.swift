@@ -144,7 +144,9 @@ extension Parser {
         if parameters != nil && dollars > 0 {
             throw LanguageError(.misplaced("anonymous closure arguments cannot be used in a closure that names its parameters"), at: offset)
         }
-        return Expr(.closure(ClosureLiteral(parameters: parameters, body: body, usesDollars: dollars)), at: offset)
+        let literal = ClosureLiteral(parameters: parameters, body: body, usesDollars: dollars)
+        declarations.append(.closure(literal))
+        return Expr(.closure(literal), at: offset)
     }
 
     /// Looks ahead for `... in`; returns nil when the closure has no parameter list.

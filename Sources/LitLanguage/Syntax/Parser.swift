@@ -9,14 +9,24 @@ package struct Parser {
     package var dollarStack: [Int] = []
     package var depth = 0
     package static let maximumDepth = 200
+    /// Every function, closure and class declaration, in the order the parser made them.
+    /// Parsing the same code again gives the same list, so a snapshot can name a
+    /// declaration by its cell and its place here.
+    package var declarations: [Declaration] = []
 
     package init(tokens: [Token]) {
         self.tokens = tokens
     }
 
     package static func parse(_ code: String) throws(LanguageError) -> [Stmt] {
+        try parseCell(code).statements
+    }
+
+    /// The statements and the declarations among them.
+    package static func parseCell(_ code: String) throws(LanguageError) -> (statements: [Stmt], declarations: [Declaration]) {
         var parser = Parser(tokens: try Lexer.tokenize(code))
-        return try parser.parseStatements(untilBrace: false)
+        let statements = try parser.parseStatements(untilBrace: false)
+        return (statements, parser.declarations)
     }
 
     // MARK: Token helpers
