@@ -17,8 +17,6 @@ public enum SnapshotError: ErrorMessage, Equatable {
     case corrupt(String)
     /// A value the codecs do not know how to save; the caller saves no snapshot for that cell.
     case unsupported(String)
-    /// The data handed back on restore is not the data the snapshot was saved with.
-    case dataSourceMismatch(String)
 
     public var description: String {
         switch self {
@@ -29,7 +27,6 @@ public enum SnapshotError: ErrorMessage, Equatable {
         case .checksumMismatch: "the snapshot's checksum does not match its contents"
         case .corrupt(let reason): "the snapshot is corrupt: \(reason)"
         case .unsupported(let what): "cannot snapshot \(what)"
-        case .dataSourceMismatch(let reason): "the data set does not match the snapshot: \(reason)"
         }
     }
 }

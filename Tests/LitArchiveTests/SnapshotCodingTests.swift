@@ -18,7 +18,7 @@ import LitArchive
 
     @Test func valuesRoundTripExactly() throws {
         var writer = SnapshotWriter()
-        let doubles: [Double] = [-0.0, .nan, .infinity, 1e-310, .pi]
+        let doubles: [Double] = [-0.0, .nan, .infinity, .leastNonzeroMagnitude, .pi]
         for value in doubles { writer.write(value) }
         writer.write(Int.min)
         writer.write(Int.max)

@@ -90,9 +90,7 @@ extension InterpreterArchive {
                 return .dictionary(dictionary)
             case .tuple:
                 let items = try readList(from: &reader)
-                let labels = try reader.readOptional { reader in
-                    try (0..<(try reader.readCount())).map { _ in try reader.readOptional { reader in try reader.readString() } }
-                }
+                let labels = try InterpreterArchive.readLabels(from: &reader)
                 guard labels == nil || labels?.count == items.count else { throw SnapshotError.corrupt("a tuple's labels") }
                 return .tuple(items, labels: labels)
             case .nilValue: return .nilValue
@@ -180,21 +178,28 @@ extension InterpreterArchive {
 
     static func readType(from reader: inout SnapshotReader, depth: Int = 0) throws -> TypeRef {
         guard depth < 64 else { throw SnapshotError.corrupt("a type nested too deep") }
-        switch try reader.readUInt64() {
-        case 1: return .named(try reader.readString())
-        case 2: return .array(try readType(from: &reader, depth: depth + 1))
-        case 3: return .dictionary(try readType(from: &reader, depth: depth + 1), try readType(from: &reader, depth: depth + 1))
-        case 4: return .optional(try readType(from: &reader, depth: depth + 1))
-        case 5:
+        guard let tag = TypeTag(rawValue: try reader.readUInt64()) else {
+            throw SnapshotError.corrupt("an unknown kind of type")
+        }
+        switch tag {
+        case .named: return .named(try reader.readString())
+        case .array: return .array(try readType(from: &reader, depth: depth + 1))
+        case .dictionary: return .dictionary(try readType(from: &reader, depth: depth + 1), try readType(from: &reader, depth: depth + 1))
+        case .optional: return .optional(try readType(from: &reader, depth: depth + 1))
+        case .tuple:
             let elements = try (0..<(try reader.readCount())).map { _ in try readType(from: &reader, depth: depth + 1) }
-            let labels = try reader.readOptional { reader in
-                try (0..<(try reader.readCount())).map { _ in try reader.readOptional { reader in try reader.readString() } }
-            }
+            let labels = try readLabels(from: &reader)
             return .tuple(elements, labels: labels)
-        case 6:
+        case .function:
             let parameters = try (0..<(try reader.readCount())).map { _ in try readType(from: &reader, depth: depth + 1) }
             return .function(parameters, try readType(from: &reader, depth: depth + 1))
-        default: throw SnapshotError.corrupt("an unknown kind of type")
+        }
+    }
+
+    /// What `write(labels:to:)` wrote.
+    static func readLabels(from reader: inout SnapshotReader) throws -> [String?]? {
+        try reader.readOptional { reader in
+            try (0..<(try reader.readCount())).map { _ in try reader.readOptional { reader in try reader.readString() } }
         }
     }
 }

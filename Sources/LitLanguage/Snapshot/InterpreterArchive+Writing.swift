@@ -60,13 +60,9 @@ extension InterpreterArchive {
                 if let superclass = info.superclass { try numberClass(superclass) }
                 _ = try number(info.scope)
             case let closure as Closure:
-                _ = try number(closure.scope)
-                if let receiver = closure.receiver { _ = try number(receiver) }
-                if let owner = closure.owner { try numberClass(owner) }
+                try numberCaptures(closure.scope, closure.receiver, closure.owner)
             case let function as UserFunction:
-                _ = try number(function.scope)
-                if let receiver = function.receiver { _ = try number(receiver) }
-                if let owner = function.owner { try numberClass(owner) }
+                try numberCaptures(function.scope, function.receiver, function.owner)
             default:
                 throw SnapshotError.unsupported("a \(type(of: object)) in the interpreter")
             }
@@ -74,6 +70,12 @@ extension InterpreterArchive {
             numbers[ObjectIdentifier(object)] = assigned
             objects.append(object)
             return assigned
+        }
+
+        private func numberCaptures(_ scope: Scope, _ receiver: Instance?, _ owner: ClassInfo?) throws {
+            _ = try number(scope)
+            if let receiver { _ = try number(receiver) }
+            if let owner { try numberClass(owner) }
         }
 
         /// Library base classes (`Module`) are named, not numbered.
@@ -188,10 +190,7 @@ extension InterpreterArchive {
             case .tuple(let items, let labels):
                 writer.write(ValueTag.tuple.rawValue)
                 try writeList(items, to: &writer)
-                writer.writeOptional(labels) { writer, labels in
-                    writer.write(UInt64(labels.count))
-                    for label in labels { writer.writeOptional(label) { writer, label in writer.write(label) } }
-                }
+                InterpreterArchive.write(labels: labels, to: &writer)
             case .nilValue: writer.write(ValueTag.nilValue.rawValue)
             case .range(let lower, let upper, let closed):
                 writer.write(ValueTag.range.rawValue)
@@ -277,31 +276,36 @@ extension InterpreterArchive {
     static func write(_ type: TypeRef, to writer: inout SnapshotWriter) {
         switch type {
         case .named(let name):
-            writer.write(UInt64(1))
+            writer.write(TypeTag.named.rawValue)
             writer.write(name)
         case .array(let element):
-            writer.write(UInt64(2))
+            writer.write(TypeTag.array.rawValue)
             write(element, to: &writer)
         case .dictionary(let key, let value):
-            writer.write(UInt64(3))
+            writer.write(TypeTag.dictionary.rawValue)
             write(key, to: &writer)
             write(value, to: &writer)
         case .optional(let wrapped):
-            writer.write(UInt64(4))
+            writer.write(TypeTag.optional.rawValue)
             write(wrapped, to: &writer)
         case .tuple(let elements, let labels):
-            writer.write(UInt64(5))
+            writer.write(TypeTag.tuple.rawValue)
             writer.write(UInt64(elements.count))
             for element in elements { write(element, to: &writer) }
-            writer.writeOptional(labels) { writer, labels in
-                writer.write(UInt64(labels.count))
-                for label in labels { writer.writeOptional(label) { writer, label in writer.write(label) } }
-            }
+            write(labels: labels, to: &writer)
         case .function(let parameters, let result):
-            writer.write(UInt64(6))
+            writer.write(TypeTag.function.rawValue)
             writer.write(UInt64(parameters.count))
             for parameter in parameters { write(parameter, to: &writer) }
             write(result, to: &writer)
+        }
+    }
+
+    /// A tuple's labels, each optional, when it has any.
+    static func write(labels: [String?]?, to writer: inout SnapshotWriter) {
+        writer.writeOptional(labels) { writer, labels in
+            writer.write(UInt64(labels.count))
+            for label in labels { writer.writeOptional(label) { writer, label in writer.write(label) } }
         }
     }
 }

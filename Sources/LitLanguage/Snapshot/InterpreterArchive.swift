@@ -48,6 +48,11 @@ public enum InterpreterArchive {
         case scope = 1, instance, classInfo, closure, function
     }
 
+    /// How a declared type (`TypeRef`) starts.
+    enum TypeTag: UInt64 {
+        case named = 1, array, dictionary, optional, tuple, function
+    }
+
     /// How a value starts.
     enum ValueTag: UInt64 {
         case void = 1, int, double, bool, string, array, dictionary, tuple, nilValue, range
