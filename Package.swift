@@ -60,7 +60,7 @@ let package = Package(
         // tensors; libraries plug in through its registration API.
         .target(name: "LitLanguage", dependencies: ["LitDiagnostics", "LitRandom", "LitArchive"]),
         // The cell bindings of tensors, modules, data and `train`.
-        .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitNN", "LitData", "LitRendering", "LitDocument"]),
+        .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitArchive", "LitNN", "LitData", "LitRendering", "LitDocument"]),
         // Running chapters: the runner, --check and the command's jobs.
         .target(name: "Lit", dependencies: ["LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitDiagnostics"]),
         // The fuzz targets' bodies: the fuzz binaries (fuzz/) and the test suite's corpus
@@ -116,7 +116,7 @@ let package = Package(
             name: "LitLibraryTests",
             dependencies: [
                 "LitLibrary", "LitLanguage", "LitNN", "LitData", "LitRendering", "LitDocument", "LitTensor",
-                "LitRandom", "LitDiagnostics", "LitTestSupport",
+                "LitRandom", "LitDiagnostics", "LitTestSupport", "LitArchive",
             ]
         ),
         // The runner, and the litrun executable driven as a process.

@@ -79,9 +79,23 @@ public enum ChapterJob {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         // Updated or unchanged: whether the written file differs from what was there.
         let summary = report.interrupted ? "interrupted" : report.failed ? "failed" : changed ? "updated" : "unchanged"
-        console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s")
+        let resumed = report.resumedAfter.map { ", resumed from the snapshot after cell \($0)" } ?? ""
+        let cache = report.cacheSize.map { "; cache \(CachePolicy.text(bytes: $0))" } ?? ""
+        console.error("\(path): \(summary): ran \(report.cellsRun) of \(chapter.cells.count) cells in \(seconds) s\(resumed)\(cache)")
         if report.interrupted { return .interrupted }
         return report.failed || conflict ? .cellFailed : .success
+    }
+
+    /// Deletes the chapter's snapshots (`--clean-cache`), running nothing.
+    public static func cleanCache(_ path: String, console: Console = .standard) -> ExitStatus {
+        do {
+            let freed = try SnapshotCache(chapterPath: path, budget: "full").clean()
+            console.error("\(path): cache cleaned, \(CachePolicy.text(bytes: freed)) freed")
+            return .success
+        } catch {
+            console.error("\(path): error: cannot delete the snapshot cache: \(error.localizedDescription)")
+            return .badInput
+        }
     }
 
     /// Reports cells whose outputs are missing or stale, running nothing.

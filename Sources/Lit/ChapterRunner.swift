@@ -21,10 +21,14 @@ public struct ChapterRunner {
         public var closing: ChapterMarker.Update = .keep
         /// Ctrl-C stopped the run; the command exits 130.
         public var interrupted = false
+        /// The cell whose snapshot the run resumed from; nil for a run from the start.
+        public var resumedAfter: Int?
+        /// The bytes the snapshot cache holds after the run; nil without a cache.
+        public var cacheSize: Int?
     }
 
     /// A failed cell, kept until positions in the written chapter are known.
-    private struct Failure {
+    struct Failure {
         package var cell: Cell
         package var error: LanguageError?
         /// Tables and figures the cell produced before failing, then what it printed after them.
@@ -46,16 +50,35 @@ public struct ChapterRunner {
         }
     }
 
-    private func runOnCurrentThread(_ chapter: Chapter) -> Report {
+    func makeSession(for chapter: Chapter) -> ChapterSession {
         let session = ChapterSession(seed: options.seed, settings: options.library)
         session.chapterName = chapter.displayName
+        return session
+    }
+
+    /// Runs the chapter, from the last usable snapshot when `resuming`; `notes` come
+    /// first among the report's diagnostics.
+    private func runOnCurrentThread(_ chapter: Chapter, resuming: Bool = true, notes initialNotes: [Diagnostic] = []) -> Report {
+        var session = makeSession(for: chapter)
         let budget = options.library.budget?.name
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
         var failures: [Failure] = []
         var stopped = false
         var lastAttempted = 0
-        for cell in chapter.cells {
+        var notes = initialNotes
+        let cache = options.cache.map { _ in SnapshotCache(chapterPath: chapter.path, budget: budget ?? "full") }
+        var snapshots = cache.map { SnapshotSaver(cache: $0, keys: snapshotKeys(hashes), limit: options.cache?.limit ?? 0) }
+        var recordedAssets: [ChapterAsset] = []
+        if resuming, let cache, let resumed = resume(chapter, hashes: hashes, from: cache, notes: &notes) {
+            session = resumed.session ?? session
+            report.updates = resumed.record.updates
+            failures = resumed.record.failures
+            recordedAssets = resumed.record.assets
+            lastAttempted = resumed.record.cell
+            report.resumedAfter = resumed.record.cell
+        }
+        for cell in chapter.cells.dropFirst(lastAttempted) {
             if stopped {
                 report.updates[cell.number] = cell.output == nil ? .keep : .markNotRun
                 continue
@@ -76,19 +99,30 @@ public struct ChapterRunner {
                     report.updates[cell.number] = result.items.isEmpty ? .noOutput : .output(marker, result.items)
                 }
             } catch {
+                if session.neededMissingGraph {
+                    let note = CacheNote.graphNotKept(cell: cell.number).diagnostic(cell: cell.number, in: chapter)
+                    return runOnCurrentThread(chapter, resuming: false, notes: notes + [note])
+                }
                 if error.message.isInterrupt { report.interrupted = true }
                 let expected = cell.flags.contains(.expectError) && !report.interrupted
                 failures.append(Failure(cell: cell, error: error, items: session.emittedItems, printed: session.output,
                                         expected: expected))
                 stopped = !expected
             }
+            if !stopped, snapshots != nil {
+                let record = RunRecord(cell: cell.number, updates: report.updates, failures: failures,
+                                       assets: recordedAssets + session.assets)
+                snapshots?.save(after: cell, record: record, session: session)
+            }
         }
+        notes += snapshots?.notes(in: chapter) ?? []
+        report.cacheSize = cache?.size()
         // Errors shown inside the chapter give positions in the chapter as written, after
         // earlier cells' outputs changed size, so that a second run reproduces them
         // exactly; they render once to lay the chapter out, then with final positions.
         // Errors on stderr give positions in the chapter as it was read.
         func renderFailures(in written: Chapter) {
-            report.diagnostics = []
+            report.diagnostics = notes
             for failure in failures {
                 let (update, diagnostic) = render(failure, hash: hashes[failure.cell.number - 1], in: written,
                                                    read: chapter)
@@ -106,7 +140,7 @@ public struct ChapterRunner {
            laidOut.cells.count == chapter.cells.count {
             renderFailures(in: laidOut)
         }
-        report.assets = session.assets
+        report.assets = recordedAssets + session.assets
         return report
     }
 

@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     public var bindsCPUs: Bool
     /// Data location, budget and progress, for the library's calls.
     public var library: LibrarySettings
+    /// Resume from and save snapshots in `.litrun-cache/` beside the chapter; nil runs
+    /// every cell and keeps no snapshot, as `--no-cache` does.
+    public var cache: CachePolicy?
 
     public static let defaultSeed: UInt64 = 0
     /// No limit: a full training run of the course (DenseNet at 96×96 takes well over an
@@ -20,10 +23,11 @@ public struct RunOptions: Sendable {
     public static let defaultTimeout: Double? = nil
 
     public init(seed: UInt64 = defaultSeed, timeout: Double? = defaultTimeout, bindsCPUs: Bool = false,
-                library: LibrarySettings = LibrarySettings()) {
+                library: LibrarySettings = LibrarySettings(), cache: CachePolicy? = nil) {
         self.seed = seed
         self.timeout = timeout
         self.bindsCPUs = bindsCPUs
         self.library = library
+        self.cache = cache
     }
 }

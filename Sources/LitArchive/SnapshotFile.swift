@@ -16,20 +16,31 @@ public enum SnapshotFile {
 
     /// `payload` in its envelope, saved under `key` (the cache key the reader must present).
     public static func seal(_ payload: [UInt8], key: String, version: UInt32 = formatVersion) -> [UInt8] {
-        let keyBytes = Array(key.utf8)
-        var file = magic
-        file.reserveCapacity(magic.count + 16 + keyBytes.count + payload.count + 4)
-        appendLittleEndian(version, to: &file)
-        appendLittleEndian(UInt32(keyBytes.count), to: &file)
-        file += keyBytes
-        appendLittleEndian(UInt64(payload.count), to: &file)
+        var file = header(key: key, payloadCount: payload.count, version: version)
         file += payload
         appendLittleEndian(checksum(file[...]), to: &file)
         return file
     }
 
+    /// Everything before the payload.
+    private static func header(key: String, payloadCount: Int, version: UInt32 = formatVersion) -> [UInt8] {
+        let keyBytes = Array(key.utf8)
+        var header = magic
+        appendLittleEndian(version, to: &header)
+        appendLittleEndian(UInt32(keyBytes.count), to: &header)
+        header += keyBytes
+        appendLittleEndian(UInt64(payloadCount), to: &header)
+        return header
+    }
+
     /// The payload of `file`, once magic, version, framing, checksum and key all check out.
     public static func open(_ file: [UInt8], key: String) throws(SnapshotError) -> [UInt8] {
+        Array(file[try payloadRange(of: file, key: key)])
+    }
+
+    /// Where the payload lies in `file`, once magic, version, framing, checksum and key
+    /// all check out.
+    public static func payloadRange(of file: [UInt8], key: String) throws(SnapshotError) -> Range<Int> {
         guard file.count >= magic.count else {
             throw file.elementsEqual(magic.prefix(file.count)) ? .truncated : .notASnapshot
         }
@@ -51,23 +62,49 @@ public enum SnapshotFile {
         guard stored == checksum(file[..<payloadEnd]) else { throw .checksumMismatch }
         guard let storedKey = String(validating: keyBytes, as: UTF8.self) else { throw .corrupt("a key that is not UTF-8") }
         guard storedKey == key else { throw .keyMismatch(found: storedKey, expected: key) }
-        return Array(file[position..<payloadEnd])
+        return position..<payloadEnd
     }
 
-    /// Writes the sealed payload to `url` atomically: a reader never sees half a file.
+    /// Writes the sealed payload to `url` atomically (a reader never sees half a file),
+    /// streaming the payload from where it is instead of copying it into one buffer.
+    /// Unlike a chapter it is not synced to disk: a snapshot lost in a power cut only
+    /// costs a longer run, and one torn by it fails its checksum.
     public static func write(_ payload: [UInt8], key: String, to url: URL) throws {
-        try Data(seal(payload, key: key)).write(to: url, options: .atomic)
+        let header = header(key: key, payloadCount: payload.count)
+        var trailer: [UInt8] = []
+        appendLittleEndian(checksum(payload[...], continuing: checksum(header[...])), to: &trailer)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            for part in [header, payload, trailer] { try handle.write(contentsOf: part) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
     }
 
-    /// The payload of the snapshot at `url`; a missing or unreadable file throws Foundation's error.
-    public static func read(from url: URL, key: String) throws -> [UInt8] {
-        try open(Array(try Data(contentsOf: url)), key: key)
+    /// A reader of the payload of the snapshot at `url`, once it checks out; a missing or
+    /// unreadable file throws Foundation's error.
+    public static func reader(for url: URL, key: String) throws -> SnapshotReader {
+        let file = Array(try Data(contentsOf: url, options: .alwaysMapped))
+        return SnapshotReader(file, range: try payloadRange(of: file, key: key))
     }
 
-    /// zlib's CRC-32, fed in pieces small enough for its 32-bit lengths.
-    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    /// zlib's CRC-32, fed in pieces small enough for its 32-bit lengths; `crc` continues
+    /// the checksum of the bytes before these.
+    public static func checksum(_ bytes: ArraySlice<UInt8>, continuing crc: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in
-            var crc = crc32(0, nil, 0)
+            var crc = uLong(crc)
             var start = 0
             while start < buffer.count {
                 let length = min(buffer.count - start, 1 << 30)

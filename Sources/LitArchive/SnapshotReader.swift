@@ -3,16 +3,26 @@
 /// corrupt length cannot ask for gigabytes: malformed input throws `SnapshotError`.
 public struct SnapshotReader {
     private let bytes: [UInt8]
-    private var position = 0
+    private var position: Int
+    /// Where the bytes to read end.
+    private let end: Int
     /// The objects read so far, by id; nil while an object's body is being read.
     private var objects: [AnyObject?] = []
 
     public init(_ bytes: [UInt8]) {
+        self.init(bytes, range: bytes.indices)
+    }
+
+    /// Reads `bytes[range]` only, such as a payload inside its envelope.
+    public init(_ bytes: [UInt8], range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a range outside the bytes")
         self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
     }
 
     /// The bytes not read yet.
-    public var remainingCount: Int { bytes.count - position }
+    public var remainingCount: Int { end - position }
 
     /// Throws unless every byte has been read: trailing bytes mean a misread.
     public func expectEnd() throws(SnapshotError) {
@@ -71,6 +81,13 @@ public struct SnapshotReader {
         return text
     }
 
+    /// What `write(bytes:)` wrote.
+    public mutating func readBytes() throws(SnapshotError) -> [UInt8] {
+        let count = try readCount()
+        defer { position += count }
+        return Array(bytes[position..<position + count])
+    }
+
     public mutating func readFloats() throws(SnapshotError) -> [Float] {
         let count = try readCount(bytesEach: MemoryLayout<Float>.size)
         var values = [Float](repeating: 0, count: count)
@@ -123,7 +140,7 @@ public struct SnapshotReader {
     }
 
     private mutating func readByte() throws(SnapshotError) -> UInt8 {
-        guard position < bytes.count else { throw .truncated }
+        guard position < end else { throw .truncated }
         defer { position += 1 }
         return bytes[position]
     }

@@ -47,9 +47,13 @@ public struct SnapshotWriter {
     }
 
     public mutating func write(_ value: String) {
-        let utf8 = Array(value.utf8)
-        write(UInt64(utf8.count))
-        bytes.append(contentsOf: utf8)
+        write(bytes: Array(value.utf8))
+    }
+
+    /// The count, then the bytes as they are.
+    public mutating func write(bytes data: [UInt8]) {
+        write(UInt64(data.count))
+        bytes.append(contentsOf: data)
     }
 
     public mutating func write(_ values: [Float]) {

@@ -23,13 +23,13 @@ public final class DataLoader {
     /// budget); nil when it keeps every image.
     public let sampledFrom: Int?
     /// How many passes `batches()` has started.
-    public private(set) var epochsStarted = 0
+    public package(set) var epochsStarted = 0
 
-    private let source: ImageSet
+    package let source: ImageSet
     /// The images of `source` the loader keeps, in ascending order.
     private let members: [Int]
     private let resize: BilinearResize?
-    private let seed: UInt64
+    package let seed: UInt64
 
     /// The number of images in one pass.
     public var imageCount: Int { members.count }

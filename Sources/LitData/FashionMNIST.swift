@@ -10,6 +10,9 @@ public struct FashionMNIST: Sendable {
     public static let name = "Fashion-MNIST"
     /// The Debian package that installs the files into `LibrarySettings.standardDataDirectory`.
     public static let package = "dataset-fashion-mnist"
+    /// The names of the two splits' image sets.
+    public static let trainName = "Fashion-MNIST train"
+    public static let testName = "Fashion-MNIST test"
     package static let imageSize = 28
     package static let classCount = 10
     package static let fileNames = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
@@ -45,12 +48,13 @@ public struct FashionMNIST: Sendable {
             results.withLock { $0[index] = result }
         }
         let files = results.withLock { $0 }
-        return FashionMNIST(train: try split(files[0]!.get(), files[1]!.get(), paths[0], paths[1]),
-                            test: try split(files[2]!.get(), files[3]!.get(), paths[2], paths[3]))
+        return FashionMNIST(train: try split(files[0]!.get(), files[1]!.get(), paths[0], paths[1], name: trainName),
+                            test: try split(files[2]!.get(), files[3]!.get(), paths[2], paths[3], name: testName))
     }
 
     /// Checks that images and labels agree and are what Fashion-MNIST promises.
-    private static func split(_ images: IDXFile, _ labels: IDXFile, _ imagePath: String, _ labelPath: String) throws(DataError) -> ImageSet {
+    private static func split(_ images: IDXFile, _ labels: IDXFile, _ imagePath: String, _ labelPath: String,
+                              name: String) throws(DataError) -> ImageSet {
         guard images.dimensions.dropFirst() == [imageSize, imageSize] else {
             throw .inconsistent(path: imagePath, reason: "images are \(images.dimensions.dropFirst().map(String.init).joined(separator: "×")), expected \(imageSize)×\(imageSize)")
         }
@@ -60,6 +64,6 @@ public struct FashionMNIST: Sendable {
         if let bad = labels.values.first(where: { Int($0) >= classCount }) {
             throw .inconsistent(path: labelPath, reason: "label \(bad) is not one of the \(classCount) classes")
         }
-        return ImageSet(pixels: images.values, labels: labels.values, height: imageSize, width: imageSize)
+        return ImageSet(pixels: images.values, labels: labels.values, height: imageSize, width: imageSize, name: name)
     }
 }

@@ -14,6 +14,8 @@ public final class ChapterSession {
     public private(set) var emittedItems: [OutputItem] = []
     /// Files for the chapter's assets folder, such as training curves, from every cell run so far.
     public private(set) var assets: [ChapterAsset] = []
+    /// Raised by a tensor restored from a snapshot when a backward pass needs its graph.
+    let missingGraph = MissingGraphSignal()
 
     /// The result of running one cell.
     public struct CellResult {

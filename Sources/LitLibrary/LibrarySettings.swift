@@ -1,4 +1,5 @@
 import Foundation
+import LitData
 import LitRendering
 
 /// What library calls in cells read from the run rather than from the chapter: where the
@@ -16,6 +17,11 @@ public struct LibrarySettings: Sendable {
     /// Where `train` writes its progress lines (the command passes standard error); nil
     /// for none, as in tests.
     public var progress: ProgressSink?
+
+    /// The files the data sets are read from; a snapshot's key covers their identity.
+    public var dataFiles: [String] {
+        FashionMNIST.fileNames.map { URL(fileURLWithPath: dataDirectory).appendingPathComponent($0).path }
+    }
 
     public init(dataDirectory: String? = nil, budget: Budget? = nil, progress: ProgressSink? = nil) {
         self.dataDirectory = dataDirectory ?? LibrarySettings.defaultDataDirectory()

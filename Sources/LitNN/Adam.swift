@@ -8,7 +8,7 @@ public final class Adam: Optimizer {
     public let eps: Double
     /// Per parameter, once it has had a gradient: its moments and how many steps it took
     /// (a parameter without a gradient does not advance).
-    private var states: [(firstMoment: Tensor, secondMoment: Tensor, steps: Int)?]
+    package var states: [(firstMoment: Tensor, secondMoment: Tensor, steps: Int)?]
 
     public init(_ parameters: [Tensor], learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999,
                 eps: Double = 1e-8) {

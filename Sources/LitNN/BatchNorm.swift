@@ -17,15 +17,20 @@ public class BatchNormalization: Module {
     /// The input rank this layer accepts: 2 or 4.
     package let inputRank: Int
 
-    package init(_ features: Int, eps: Float, momentum: Float, inputRank: Int) {
+    /// A layer's four tensors, as a snapshot restores them.
+    package typealias Tensors = (weight: Tensor, bias: Tensor, runningMean: Tensor, runningVar: Tensor)
+
+    package init(_ features: Int, eps: Float, momentum: Float, inputRank: Int, tensors: Tensors? = nil) {
         self.features = features
         self.eps = eps
         self.momentum = momentum
         self.inputRank = inputRank
-        weight = Tensor.parameter(Tensor.ones([features]))
-        bias = Tensor.parameter(Tensor.zeros([features]))
-        runningMean = Tensor.zeros([features])
-        runningVar = Tensor.ones([features])
+        let tensors = tensors ?? (Tensor.parameter(Tensor.ones([features])), Tensor.parameter(Tensor.zeros([features])),
+                                  Tensor.zeros([features]), Tensor.ones([features]))
+        weight = tensors.weight
+        bias = tensors.bias
+        runningMean = tensors.runningMean
+        runningVar = tensors.runningVar
     }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
@@ -58,11 +63,19 @@ public final class BatchNorm1d: BatchNormalization {
         super.init(features, eps: eps, momentum: momentum, inputRank: 2)
     }
 
+    package init(_ features: Int, eps: Float, momentum: Float, restoring tensors: Tensors) {
+        super.init(features, eps: eps, momentum: momentum, inputRank: 2, tensors: tensors)
+    }
+
 }
 
 public final class BatchNorm2d: BatchNormalization {
     public init(_ channels: Int, eps: Float = 1e-5, momentum: Float = 0.1) {
         super.init(channels, eps: eps, momentum: momentum, inputRank: 4)
+    }
+
+    package init(_ channels: Int, eps: Float, momentum: Float, restoring tensors: Tensors) {
+        super.init(channels, eps: eps, momentum: momentum, inputRank: 4, tensors: tensors)
     }
 
 }

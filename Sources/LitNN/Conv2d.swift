@@ -24,6 +24,17 @@ public final class Conv2d: Module {
         self.bias = bias ? Initialization.fanInUniform([outChannels], fanIn: fanIn, using: &generator) : nil
     }
 
+    /// A layer around tensors it already has, as a snapshot restores it.
+    package init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int, weight: Tensor, bias: Tensor?) {
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        self.weight = weight
+        self.bias = bias
+    }
+
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Tensor.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding)
     }

@@ -16,6 +16,14 @@ public final class Linear: Module {
         self.bias = bias ? Initialization.fanInUniform([outFeatures], fanIn: inFeatures, using: &generator) : nil
     }
 
+    /// A layer around tensors it already has, as a snapshot restores it.
+    package init(inFeatures: Int, outFeatures: Int, weight: Tensor, bias: Tensor?) {
+        self.inFeatures = inFeatures
+        self.outFeatures = outFeatures
+        self.weight = weight
+        self.bias = bias
+    }
+
     public override func forward(_ input: Tensor) throws -> Tensor {
         try Tensor.linear(input, weight: weight, bias: bias)
     }

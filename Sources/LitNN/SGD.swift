@@ -5,7 +5,7 @@ import LitTensor
 public final class SGD: Optimizer {
     public let momentum: Double
     public let weightDecay: Double
-    private var velocities: [Tensor?]
+    package var velocities: [Tensor?]
 
     public init(_ parameters: [Tensor], learningRate: Double, momentum: Double = 0, weightDecay: Double = 0) {
         self.momentum = momentum

@@ -10,6 +10,12 @@ public final class Sequential: Module {
         layers = modules.enumerated().map { (String($0.offset), $0.element) }
     }
 
+    /// Children with their names, as a snapshot restores them.
+    package init(namedLayers: [(name: String, module: Module)]) {
+        super.init()
+        layers = namedLayers
+    }
+
     public convenience init(_ modules: Module...) {
         self.init(modules)
     }

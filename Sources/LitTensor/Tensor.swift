@@ -87,6 +87,29 @@ public final class Tensor {
     }
 }
 
+// MARK: - Shared storage, for snapshots
+
+/// What a snapshot needs to keep views as views: the buffer a tensor shares with its
+/// views, and a way to rebuild tensors onto one buffer.
+extension Tensor {
+    /// The buffer's identity: two tensors with the same one see each other's changes.
+    package var sharedStorage: AnyObject { storage }
+
+    /// Where this tensor's values start in the shared buffer.
+    package var storageOffset: Int { offset }
+
+    /// A tensor covering the whole shared buffer, for saving it once.
+    package var wholeStorage: Tensor { Tensor(shape: [storage.count], storage: storage) }
+
+    /// A tensor of `shape` onto `whole`'s buffer from element `start` on (the inverse of
+    /// `wholeStorage` and `storageOffset`); nil when it would not fit.
+    package static func restoredView(of whole: Tensor, shape: [Int], startingAt start: Int, requiresGrad: Bool) -> Tensor? {
+        let count = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+        guard shape.allSatisfy({ $0 >= 0 }), start >= 0, count <= whole.storage.count - whole.offset - start else { return nil }
+        return Tensor(shape: shape, storage: whole.storage, offset: whole.offset + start, requiresGrad: requiresGrad)
+    }
+}
+
 /// A reference-counted buffer of floats that tensors (and their views) share.
 /// Large buffers come from and go back to `BufferPool`, so a training loop reuses the
 /// same memory every step instead of paying for fresh pages.

@@ -8,6 +8,8 @@ public enum TensorError: ErrorMessage, Equatable {
     case backwardFromNonScalar([Int])
     case backwardWithoutGradient
     case graphReleased
+    /// A backward pass reached a tensor restored from a snapshot, which keeps no graphs.
+    case graphNotInSnapshot
     case indexOutOfRange(index: Int, size: Int)
     case notOneElement([Int])
     /// The result would hold more than `Tensor.maximumElementCount` values.
@@ -45,6 +47,8 @@ public enum TensorError: ErrorMessage, Equatable {
             "backward() needs a one-element tensor, but this one has shape \(shape); reduce it first, with .sum() or .mean()"
         case .backwardWithoutGradient:
             "backward() on a tensor that does not depend on any Parameter"
+        case .graphNotInSnapshot:
+            "cannot back-propagate through a tensor restored from a snapshot: snapshots keep no gradient graphs; run with --no-cache"
         case .graphReleased:
             "backward() through a graph that an earlier backward() already used and freed; recompute the forward pass"
         case .indexOutOfRange(let index, let size):

@@ -43,7 +43,22 @@ struct Litrun: ParsableCommand {
         valueName: "dir"))
     var data: String?
 
+    @Flag(name: .customLong("no-cache"), help: "Run every cell from the start, and neither read nor write the snapshot cache.")
+    var noCache = false
+
+    @Flag(name: .customLong("clean-cache"), help: "Delete the chapters' snapshots from .litrun-cache/ and run nothing.")
+    var cleanCache = false
+
+    @Option(name: .customLong("cache-limit"),
+            help: ArgumentHelp("The most the .litrun-cache/ folder may hold, as 500MB or 2GB (default: 2GB); the oldest snapshots go first.",
+                               valueName: "size"))
+    var cacheLimit: String?
+
     func validate() throws {
+        if let cacheLimit, CachePolicy.bytes(from: cacheLimit) == nil {
+            throw ValidationError("--cache-limit takes a size such as 500MB or 2GB, not '\(cacheLimit)'")
+        }
+        if cleanCache && check { throw ValidationError("--clean-cache and --check cannot be used together") }
         if let budget, Budget.named(budget) == nil {
             throw ValidationError("unknown budget '\(budget)'; the budgets are: \(Budget.all.map(\.name).joined(separator: ", "))")
         }
@@ -60,9 +75,15 @@ struct Litrun: ParsableCommand {
         var status = ChapterJob.ExitStatus.success
         let progress = ProgressSink(isTerminal: isatty(STDERR_FILENO) != 0) { FileHandle.standardError.write(Data($0.utf8)) }
         let library = LibrarySettings(dataDirectory: data, budget: budget.flatMap(Budget.named), progress: progress)
-        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library)
+        let cache = noCache ? nil : CachePolicy(limit: cacheLimit.flatMap(CachePolicy.bytes(from:)) ?? CachePolicy.defaultLimit)
+        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library, cache: cache)
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
+        if cleanCache {
+            for chapter in chapters { status = max(status, ChapterJob.cleanCache(chapter)) }
+            if status != .success { throw ExitCode(status.rawValue) }
+            return
+        }
         if !check { InterruptRequest.install() }
         for chapter in chapters {
             let result = check ? ChapterJob.check(chapter) : ChapterJob.run(chapter, options: options, to: destination)

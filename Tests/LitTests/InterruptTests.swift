@@ -50,6 +50,15 @@ import Testing
         #expect(written.closingMarkers.last?.marker.status == .notRun)
         let check = StalenessCheck.staleCells(in: written).map(\.message.text)
         #expect(check == ["cell 2 is stale: it was interrupted in the last run", "cell 3 is stale: it did not run in the last run"])
+
+        // The next run starts from the snapshot of the cell that finished.
+        let fixed = String(decoding: try Data(contentsOf: chapter), as: UTF8.self).replacingOccurrences(of: "while true {}", with: "print(2)")
+        try Data(fixed.utf8).write(to: chapter)
+        let rerun = try runLitrun(["chapter.md"], in: directory)
+        #expect(rerun.status == 0)
+        #expect(rerun.standardError.contains("chapter.md: updated: ran 2 of 3 cells in "), "\(rerun.standardError)")
+        #expect(rerun.standardError.contains(", resumed from the snapshot after cell 1;"), "\(rerun.standardError)")
+        #expect(try Chapter.read(path: chapter.path).cells.map { $0.output?.marker.status } == [.ok, .ok, .ok])
     }
 
     @Test func anInterruptedTrainingKeepsItsFinishedEpochs() throws {

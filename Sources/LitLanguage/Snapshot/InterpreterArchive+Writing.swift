@@ -145,17 +145,27 @@ extension InterpreterArchive {
                         writer.write(name)
                         writer.write(binding.isConstant)
                         writer.writeOptional(binding.type) { writer, type in InterpreterArchive.write(type, to: &writer) }
-                        try write(binding.value, to: &writer)
+                        try naming("'\(name)'") { try write(binding.value, to: &writer) }
                     }
                 case let instance as Instance:
                     let fields = instance.fields.sorted { $0.key < $1.key }
                     writer.write(UInt64(fields.count))
                     for (name, value) in fields {
                         writer.write(name)
-                        try write(value, to: &writer)
+                        try naming("the field '\(name)' of a \(instance.classInfo.name)") { try write(value, to: &writer) }
                     }
                 default: break
                 }
+            }
+        }
+
+        /// Runs `body`, adding where the value is to the message of a value it cannot save,
+        /// so that the user learns which variable keeps a cell from having a snapshot.
+        private func naming(_ place: String, _ body: () throws -> Void) throws {
+            do {
+                try body()
+            } catch SnapshotError.unsupported(let what) where !what.contains(", in ") {
+                throw SnapshotError.unsupported("\(what), in \(place)")
             }
         }
 

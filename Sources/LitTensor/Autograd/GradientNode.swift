@@ -19,6 +19,9 @@ package final class GradientNode {
         return try backward(outputGradient)
     }
 
+    /// Whether a backward pass already went through this node.
+    package var isReleased: Bool { backward == nil }
+
     /// Drops the saved tensors once a backward pass is done with them, as PyTorch does.
     package func release() {
         backward = nil
