@@ -69,4 +69,21 @@ import Testing
         let bad = try runLitrun(["--cache-limit", "lots", "chapter.md"], in: workspace.directory)
         #expect(bad.status == 2 && bad.standardError.contains("--cache-limit takes a size such as 500MB or 2GB, not 'lots'"))
     }
+
+    @Test func halfWrittenSnapshotsOfDeadProcessesAreRemoved() throws {
+        let workspace = try ResumeTests.Workspace(Self.chapter(cells: 2, bytes: 100))
+        defer { workspace.remove() }
+        workspace.run()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = ".cell-2-00000000-full.litsnap.\(finished.processIdentifier)-7.tmp"
+        let alive = ".cell-2-00000000-full.litsnap.\(getpid())-7.tmp"
+        for name in [dead, alive] { try Data("partial".utf8).write(to: workspace.cacheFolder.appendingPathComponent(name)) }
+        try workspace.write(ResumeTests.editLastCell("print(0)")(workspace.text))
+        workspace.run()
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.cacheFolder.path)
+        #expect(!names.contains(dead) && names.contains(alive), "\(names)")
+    }
 }

@@ -59,7 +59,18 @@ package struct SnapshotCache {
         let superseded = fileNames(in: folder).filter {
             $0 != name && $0.hasPrefix("cell-\(key.cell)-") && $0.hasSuffix("-\(budget)\(SnapshotCache.fileExtension)")
         }
-        for old in superseded { try? FileManager.default.removeItem(at: folder.appendingPathComponent(old)) }
+        for old in superseded + abandonedTemporaries() { try? FileManager.default.removeItem(at: folder.appendingPathComponent(old)) }
+    }
+
+    /// Half-written snapshots (`.cell-3-....litsnap.<pid>-<n>.tmp`) of processes that are
+    /// gone, as a SIGKILL during a save leaves them.
+    private func abandonedTemporaries() -> [String] {
+        fileNames(in: folder).filter { name in
+            guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+            let parts = name.dropLast(4).split(separator: ".").last?.split(separator: "-")
+            guard let pid = parts?.first.flatMap({ pid_t($0) }) else { return false }
+            return kill(pid, 0) != 0 && errno == ESRCH
+        }
     }
 
     /// Deletes this chapter's snapshots, and the `.litrun-cache` folder once nothing is
