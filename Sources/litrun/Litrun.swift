@@ -16,7 +16,7 @@ struct Litrun: ParsableCommand {
             2 for bad usage or an unreadable chapter, 130 when Ctrl-C or SIGTERM stopped a cell.
             """)
 
-    @Argument(help: "Markdown chapters to run.")
+    @Argument(help: "Markdown chapters to run; a directory stands for every .md file in it, in name order.")
     var chapters: [String]
 
     @Flag(help: "Run nothing; report cells whose outputs are missing or stale and exit 1 if any.")
@@ -79,6 +79,7 @@ struct Litrun: ParsableCommand {
         let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library, cache: cache)
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
+        let chapters = ChapterArguments.expand(self.chapters)
         if cleanCache {
             for chapter in chapters { status = max(status, ChapterJob.cleanCache(chapter)) }
             if status != .success { throw ExitCode(status.rawValue) }

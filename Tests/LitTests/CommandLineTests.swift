@@ -71,6 +71,21 @@ import Testing
         #expect(try runLitrun(["--check", "chapter.md"], in: work).status == 0)
     }
 
+    @Test func aDirectoryRunsEveryChapterInItInNameOrder() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let folder = directory.appendingPathComponent("book")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nested.md"), withIntermediateDirectories: true)
+        for name in ["b.md", "a.md", "notes.txt"] { _ = try write("```swift\nprint(\"\(name)\")\n```\n", named: name, in: folder) }
+        let result = try runLitrun(["--no-cache", "book"], in: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let summaries = result.standardError.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) ?? "" }
+        #expect(summaries == ["book/a.md", "book/b.md"], "\(result.standardError)")
+        let check = try runLitrun(["--check", "book/"], in: directory)
+        #expect(check.status == 0 && check.standardError == "book/a.md: up to date (1 cells)\nbook/b.md: up to date (1 cells)\n",
+                "\(check.standardError)")
+    }
+
     @Test func failingThirdCellKeepsEarlierOutputs() throws {
         let work = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
