@@ -8,8 +8,9 @@ extension LanguageMessage {
         case .invalidNumber(let s): "invalid number literal '\(s)'"
         case .expected(let what, let found): "expected \(what), found \(found)"
         case .unsupported(let feature): "cell language does not support \(feature)"
-        case .undefinedName(let name): "cannot find '\(name)' in scope"
-        case .undefinedMember(let type, let member): "value of type '\(type)' has no member '\(member)'"
+        case .undefinedName(let name, let suggestion): "cannot find '\(name)' in scope" + didYouMean(suggestion)
+        case .undefinedMember(let type, let member, let suggestion):
+            "value of type '\(type)' has no member '\(member)'" + didYouMean(suggestion)
         case .wrongArgumentLabels(let callee, let expected, let found):
             "incorrect argument labels in call to '\(callee)' (have '\(found)', expected '\(expected)')"
         case .wrongArgumentCount(let callee, let expected, let found):
@@ -39,7 +40,8 @@ extension LanguageMessage {
         case .assertionFailed(let m): m.isEmpty ? "assertion failed" : "assertion failed: \(m)"
         case .fatalError(let m): m.isEmpty ? "fatal error" : "fatal error: \(m)"
         case .recursionTooDeep(let limit): "call stack exceeded \(limit) frames (runaway recursion?)"
-        case .timedOut(let cell, let seconds): "cell \(cell) ran longer than the \(formatSeconds(seconds)) s timeout"
+        case .timedOut(let cell, let seconds):
+            "cell \(cell) ran longer than the \(formatSeconds(seconds)) s timeout; allow more with --timeout SECONDS, or 0 for no limit"
         case .interrupted(let cell): "cell \(cell) was interrupted"
         case .uninitializedProperty(let type, let property):
             "'\(type).init' returned without initializing property '\(property)'"
@@ -90,4 +92,8 @@ extension LanguageMessage {
 
 private func formatSeconds(_ s: Double) -> String {
     Int(exactly: s).map(String.init) ?? String(s)
+}
+
+private func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { "; did you mean '\($0)'?" } ?? ""
 }

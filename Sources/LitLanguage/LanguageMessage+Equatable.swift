@@ -12,8 +12,8 @@ extension LanguageMessage: Equatable {
         case let (.invalidNumber(a), .invalidNumber(b)): a == b
         case let (.expected(a0, a1), .expected(b0, b1)): a0 == b0 && a1 == b1
         case let (.unsupported(a), .unsupported(b)): a == b
-        case let (.undefinedName(a), .undefinedName(b)): a == b
-        case let (.undefinedMember(a0, a1), .undefinedMember(b0, b1)): a0 == b0 && a1 == b1
+        case let (.undefinedName(a0, a1), .undefinedName(b0, b1)): a0 == b0 && a1 == b1
+        case let (.undefinedMember(a0, a1, a2), .undefinedMember(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2
         case let (.wrongArgumentLabels(a0, a1, a2), .wrongArgumentLabels(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2
         case let (.wrongArgumentCount(a0, a1, a2), .wrongArgumentCount(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2
         case let (.assignToConstant(a), .assignToConstant(b)): a == b

@@ -12,8 +12,9 @@ public enum LanguageMessage: ErrorMessage {
     case unsupported(String)
 
     // Resolution
-    case undefinedName(String)
-    case undefinedMember(type: String, member: String)
+    /// `suggestion` is a defined name close to the one typed.
+    case undefinedName(String, suggestion: String? = nil)
+    case undefinedMember(type: String, member: String, suggestion: String? = nil)
     case wrongArgumentLabels(callee: String, expected: String, found: String)
     case wrongArgumentCount(callee: String, expected: Int, found: Int)
     case assignToConstant(String)

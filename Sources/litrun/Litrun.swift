@@ -14,7 +14,8 @@ struct Litrun: ParsableCommand {
         discussion: """
             Exit status: 0 on success, 1 when a cell failed (or --check found stale cells),
             2 for bad usage or an unreadable chapter, 130 when Ctrl-C or SIGTERM stopped a cell.
-            """)
+            """,
+        version: "litrun \(LitrunVersion.current)")
 
     @Argument(help: "Markdown chapters to run; a directory stands for every .md file in it, in name order.")
     var chapters: [String]

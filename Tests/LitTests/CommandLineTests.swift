@@ -1,4 +1,5 @@
 import Foundation
+import Lit
 import LitTestSupport
 import Testing
 
@@ -69,6 +70,12 @@ import Testing
         #expect(try runLitrun(["chapter.md"], in: work).status == 0)
         #expect(try String(contentsOf: url, encoding: .utf8).contains("22"))
         #expect(try runLitrun(["--check", "chapter.md"], in: work).status == 0)
+    }
+
+    @Test func versionIsPrinted() throws {
+        let result = try runLitrun(["--version"], in: TestPaths.repository)
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "litrun \(LitrunVersion.current)\n", "\(result.standardOutput)")
     }
 
     @Test func aDirectoryRunsEveryChapterInItInNameOrder() throws {

@@ -15,7 +15,7 @@ extension Resolver {
                 try checkExpr(entry.value)
             }
         case .name(let name):
-            if find(name) == nil { throw LanguageError(.undefinedName(name), at: expr.offset) }
+            if find(name) == nil { throw undefined(name, at: expr.offset) }
         case .member(let base, _, _):
             try checkExpr(base)
         case .call(let callee, let arguments):

@@ -1,3 +1,4 @@
+import LitDiagnostics
 /// Checks a cell before it runs: every name must resolve, and calls to functions and
 /// classes known statically must use the right labels and argument counts.
 package struct Resolver {
@@ -9,12 +10,15 @@ package struct Resolver {
 
     /// The names already bound when the cell runs: earlier cells' globals and the built-ins.
     private let lookupGlobal: (String) -> Value?
+    /// Every such name, for suggestions.
+    private let globalNames: () -> [String]
     package var scopes: [[String: Declaration]] = [[:]]
     /// Members reachable without `self.` inside the class being checked.
     private var classMembers: [Set<String>] = []
 
-    package init(lookupGlobal: @escaping (String) -> Value?) {
+    package init(lookupGlobal: @escaping (String) -> Value?, globalNames: @escaping () -> [String] = { [] }) {
         self.lookupGlobal = lookupGlobal
+        self.globalNames = globalNames
     }
 
     package mutating func check(_ statements: [Stmt]) throws(LanguageError) {
@@ -34,6 +38,12 @@ package struct Resolver {
 
     package mutating func declare(_ name: String, _ declaration: Declaration) {
         scopes[scopes.count - 1][name] = declaration
+    }
+
+    /// The error for a name that does not resolve, with the closest known name.
+    package func undefined(_ name: String, at offset: Int) -> LanguageError {
+        let known = scopes.flatMap(\.keys) + (classMembers.last.map(Array.init) ?? []) + globalNames()
+        return LanguageError(.undefinedName(name, suggestion: SpellingSuggestion.closest(to: name, among: known)), at: offset)
     }
 
     package func find(_ name: String) -> Declaration? {
@@ -139,7 +149,7 @@ package struct Resolver {
                 try checkExpr(expr)
             case .optionalBinding(let name, let value, let offset):
                 if let value { try checkExpr(value) }
-                else if find(name) == nil { throw LanguageError(.undefinedName(name), at: offset) }
+                else if find(name) == nil { throw undefined(name, at: offset) }
                 declare(name, .value)
             }
         }
@@ -158,8 +168,8 @@ package struct Resolver {
     private mutating func checkClass(_ declaration: ClassDecl) throws(LanguageError) {
         if let superclass = declaration.superclass {
             guard case .classDecl? = find(superclass) else {
-                throw LanguageError(find(superclass) == nil ? .undefinedName(superclass)
-                                    : .misplaced("'\(superclass)' is not a class that can be inherited from"), at: declaration.offset)
+                throw find(superclass) == nil ? undefined(superclass, at: declaration.offset)
+                    : LanguageError(.misplaced("'\(superclass)' is not a class that can be inherited from"), at: declaration.offset)
             }
         }
         let members = members(of: declaration)

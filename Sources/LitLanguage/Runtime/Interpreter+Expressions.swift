@@ -1,3 +1,4 @@
+import LitDiagnostics
 extension Interpreter {
     package func eval(_ expr: Expr, in scope: Scope) throws(LanguageError) -> Value {
         switch expr.kind {
@@ -115,7 +116,8 @@ extension Interpreter {
         }
         if let binding = globals.lookupLocal(name) { return binding.value }
         if let value = builtins[name] { return value }
-        throw error(.undefinedName(name), at: offset)
+        throw error(.undefinedName(name, suggestion: SpellingSuggestion.closest(to: name, among: globals.entries.map(\.name) + builtins.keys)),
+                    at: offset)
     }
 
     package func evalArguments(_ arguments: [Argument], in scope: Scope) throws(LanguageError) -> [ArgumentValue] {

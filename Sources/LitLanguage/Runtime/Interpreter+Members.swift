@@ -1,3 +1,4 @@
+import LitDiagnostics
 extension Interpreter {
     package func member(_ name: String, of value: Value, at offset: Int) throws(LanguageError) -> Value {
         switch value {
@@ -66,7 +67,17 @@ extension Interpreter {
         default:
             break
         }
-        throw error(.undefinedMember(type: value.typeName, member: name), at: offset)
+        let suggestion = SpellingSuggestion.closest(to: name, among: Interpreter.memberNames(of: value))
+        throw error(.undefinedMember(type: value.typeName, member: name, suggestion: suggestion), at: offset)
+    }
+
+    /// The members a value is known to have, for suggestions.
+    static func memberNames(of value: Value) -> [String] {
+        switch value {
+        case .native(let object): Array(object.scriptType.properties.keys) + Array(object.scriptType.methods.keys)
+        case .object(let instance): instance.classInfo.memberNames.sorted()
+        default: []
+        }
     }
 
     /// Static members of the number types, as in `Double.pi` and `Int.max`.

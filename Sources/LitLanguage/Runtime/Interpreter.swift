@@ -76,7 +76,8 @@ public final class Interpreter {
         do {
             let (statements, declarations) = try Parser.parseCell(code)
             declarationsByCell[cell] = declarations
-            var resolver = Resolver { [unowned self] name in lookupGlobal(name) }
+            var resolver = Resolver(lookupGlobal: { [unowned self] name in lookupGlobal(name) },
+                                    globalNames: { [unowned self] in globals.entries.map(\.name) + builtins.keys })
             try resolver.check(statements)
             return statements
         } catch {

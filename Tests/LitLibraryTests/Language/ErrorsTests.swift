@@ -64,6 +64,16 @@ import Testing
 
     @Test func undefinedSuperclass() {
         #expect(failure("class A: Missing {}")?.message == .undefinedName("Missing"))
+        #expect(failure("class Modle {}\nclass A: Model2 {}")?.message == .undefinedName("Model2", suggestion: "Modle"))
+    }
+
+    @Test func typosGetTheClosestName() {
+        #expect(failure("let net = Sequential(Linear(2, 3))\nprint(nett)")?.message == .undefinedName("nett", suggestion: "net"))
+        #expect(failure("let x = Linaer(2, 3)")?.message == .undefinedName("Linaer", suggestion: "Linear"))
+        #expect(failure("let net = Linear(2, 3)\nnet.paramters()")?.message
+                == .undefinedMember(type: "Linear", member: "paramters", suggestion: "parameters"))
+        #expect(failure("let t = ones(2)\nt.shap")?.message == .undefinedMember(type: "Tensor", member: "shap", suggestion: "shape"))
+        #expect(failure("let t = ones(2)\nt.weights")?.message == .undefinedMember(type: "Tensor", member: "weights"))
     }
 
     // MARK: Syntax errors
