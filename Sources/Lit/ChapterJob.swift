@@ -45,9 +45,12 @@ public enum ChapterJob {
         }
         let started = Date()
         let report = ChapterRunner(options: options).run(chapter)
-        for diagnostic in report.diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
         var conflict = false
         var changed = true
+        // Positions on stderr are in the file as written when this run wrote one, so that
+        // an editor jumps to the line the output block shows; otherwise as read.
+        var diagnostics = report.diagnostics
+        var writeNotes: [String] = []
         do {
             let assetsBeside: String = if case .file(let target) = destination { target } else { path }
             try AssetWriter.write(report.assets, besideFile: assetsBeside)
@@ -55,27 +58,31 @@ public enum ChapterJob {
             case .inPlace:
                 switch try InPlaceWriter.write(report.updates, closing: report.closing, into: chapter) {
                 case .unchanged: changed = false
-                case .written: break
+                case .written: diagnostics = report.diagnosticsAsWritten
                 case .mergedIntoEditedChapter:
-                    console.error("\(path): note: the chapter's prose changed while it ran; the outputs went into the edited file")
+                    writeNotes.append("\(path): note: the chapter's prose changed while it ran; the outputs went into the edited file")
                 case .savedBeside(let beside):
                     conflict = true
-                    console.error("\(path): error: the chapter's cells changed while it ran, so it was not overwritten; "
-                                  + "this run's result is in \(beside)")
+                    writeNotes.append("\(path): error: the chapter's cells changed while it ran, so it was not overwritten; "
+                                      + "this run's result is in \(beside)")
                 }
             case .file(let target):
                 let result = chapter.spliced(report.updates, closing: report.closing)
                 changed = FileManager.default.contents(atPath: target).map { Array($0) != result } ?? true
                 try AtomicFile.write(result, to: target)
+                diagnostics = report.diagnosticsAsWritten.map { $0.relocated(toFile: target) }
             case .standardOutput:
                 let result = chapter.spliced(report.updates, closing: report.closing)
                 changed = result != chapter.bytes
                 console.output(String(decoding: result, as: UTF8.self))
             }
         } catch {
+            for diagnostic in diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
             console.error(DiagnosticPrinter.render(error))
             return .badInput
         }
+        for diagnostic in diagnostics { console.error(DiagnosticPrinter.render(diagnostic)) }
+        for note in writeNotes { console.error(note) }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         // Updated or unchanged: whether the written file differs from what was there.
         let summary = report.interrupted ? "interrupted" : report.failed ? "failed" : changed ? "updated" : "unchanged"

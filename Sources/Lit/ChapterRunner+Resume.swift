@@ -17,11 +17,11 @@ extension ChapterRunner {
     /// The state after the last unchanged cell whose snapshot checks out, or nil to run
     /// from the start, with a note when a snapshot was there but could not be used (it is
     /// then deleted, as no later run could use it either).
-    func resume(_ chapter: Chapter, hashes: [String], from cache: SnapshotCache, notes: inout [Diagnostic]) -> ResumePoint? {
+    func resume(_ chapter: Chapter, hashes: [String], from cache: SnapshotCache, notes: inout [CacheNote.Placed]) -> ResumePoint? {
         guard let cell = cache.lastCachedCell(hashes: hashes) else {
             let others = cache.otherBudgets(hashes: hashes)
             if !others.isEmpty {
-                notes.append(CacheNote.otherBudgetsOnly(others, current: cache.budget).diagnostic(cell: nil, in: chapter))
+                notes.append((.otherBudgetsOnly(others, current: cache.budget), nil))
             }
             return nil
         }
@@ -43,7 +43,7 @@ extension ChapterRunner {
             case let error as SnapshotError: error.description
             default: error.localizedDescription
             }
-            notes.append(CacheNote.snapshotRefused(cell: cell, reason: reason).diagnostic(cell: cell, in: chapter))
+            notes.append((.snapshotRefused(cell: cell, reason: reason), cell))
             try? FileManager.default.removeItem(at: url)
             return nil
         }

@@ -11,8 +11,11 @@ public struct ChapterRunner {
     public struct Report {
         /// What to do with each cell's output block, by cell number.
         public var updates: [Int: CellUpdate] = [:]
-        /// Errors to show the user, positioned in the chapter as it will be written.
+        /// Errors and notes for standard error, positioned in the chapter as it was read.
         public var diagnostics: [Diagnostic] = []
+        /// The same, positioned in the chapter as this run writes it (the positions its
+        /// output blocks show), for when the chapter is written.
+        public var diagnosticsAsWritten: [Diagnostic] = []
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
         public var cellsRun = 0
         /// Files for the chapter's assets folder (training curves), relative to the chapter.
@@ -58,7 +61,7 @@ public struct ChapterRunner {
 
     /// Runs the chapter, from the last usable snapshot when `resuming`; `notes` come
     /// first among the report's diagnostics.
-    private func runOnCurrentThread(_ chapter: Chapter, resuming: Bool = true, notes initialNotes: [Diagnostic] = []) -> Report {
+    private func runOnCurrentThread(_ chapter: Chapter, resuming: Bool = true, notes initialNotes: [CacheNote.Placed] = []) -> Report {
         var session = makeSession(for: chapter)
         let budget = options.library.budget?.name
         let hashes = CellHash.chain(chapter.cells)
@@ -100,8 +103,7 @@ public struct ChapterRunner {
                 }
             } catch {
                 if session.neededMissingGraph {
-                    let note = CacheNote.graphNotKept(cell: cell.number).diagnostic(cell: cell.number, in: chapter)
-                    return runOnCurrentThread(chapter, resuming: false, notes: notes + [note])
+                    return runOnCurrentThread(chapter, resuming: false, notes: notes + [(.graphNotKept(cell: cell.number), cell.number)])
                 }
                 if error.message.isInterrupt { report.interrupted = true }
                 let expected = cell.flags.contains(.expectError) && !report.interrupted
@@ -115,19 +117,20 @@ public struct ChapterRunner {
                 snapshots?.save(after: cell, record: record, session: session)
             }
         }
-        notes += snapshots?.notes(in: chapter) ?? []
+        notes += snapshots?.notes ?? []
         report.cacheSize = cache?.size()
         // Errors shown inside the chapter give positions in the chapter as written, after
         // earlier cells' outputs changed size, so that a second run reproduces them
         // exactly; they render once to lay the chapter out, then with final positions.
-        // Errors on stderr give positions in the chapter as it was read.
+        // Errors and notes for stderr come positioned both ways; the job picks one.
         func renderFailures(in written: Chapter) {
-            report.diagnostics = notes
+            report.diagnostics = notes.map { $0.message.diagnostic(cell: $0.cell, in: chapter) }
+            report.diagnosticsAsWritten = notes.map { $0.message.diagnostic(cell: $0.cell, in: written) }
             for failure in failures {
-                let (update, diagnostic) = render(failure, hash: hashes[failure.cell.number - 1], in: written,
-                                                   read: chapter)
-                report.updates[failure.cell.number] = update
-                if let diagnostic { report.diagnostics.append(diagnostic) }
+                let rendered = render(failure, hash: hashes[failure.cell.number - 1], in: written, read: chapter)
+                report.updates[failure.cell.number] = rendered.update
+                if let diagnostic = rendered.read { report.diagnostics.append(diagnostic) }
+                if let diagnostic = rendered.written { report.diagnosticsAsWritten.append(diagnostic) }
             }
         }
         if let last = hashes.last {
@@ -136,7 +139,8 @@ public struct ChapterRunner {
             report.closing = .remove
         }
         renderFailures(in: chapter)
-        if !failures.isEmpty, let laidOut = try? Chapter.parse(chapter.spliced(report.updates, closing: report.closing), path: chapter.path),
+        if !failures.isEmpty || !notes.isEmpty,
+           let laidOut = try? Chapter.parse(chapter.spliced(report.updates, closing: report.closing), path: chapter.path),
            laidOut.cells.count == chapter.cells.count {
             renderFailures(in: laidOut)
         }
@@ -144,28 +148,32 @@ public struct ChapterRunner {
         return report
     }
 
+    /// A failed cell's output block, and its error for stderr positioned in the chapter
+    /// as read and as written (none for an error the cell expected).
     private func render(_ failure: Failure, hash: String, in written: Chapter,
-                        read: Chapter) -> (CellUpdate, Diagnostic?) {
+                        read: Chapter) -> (update: CellUpdate, read: Diagnostic?, written: Diagnostic?) {
         let shown = DiagnosticLocator(chapter: written, displayPath: written.displayName)
-        let reported = DiagnosticLocator(chapter: read, displayPath: read.path)
         let number = failure.cell.number
         guard let error = failure.error else {
             // An `expect-error` cell that ran cleanly.
-            let fence = read.cells[number - 1].fenceLine
-            let diagnostic = Diagnostic(RunnerError.expectedErrorMissing, at: SourceLocation(file: read.path, line: fence, column: 1),
-                                        sourceLine: read.line(fence))
-            let writtenFence = written.cells[number - 1].fenceLine
-            let inChapter = Diagnostic(RunnerError.expectedErrorMissing, at: SourceLocation(file: written.displayName, line: writtenFence, column: 1),
-                                       sourceLine: written.line(writtenFence))
+            func missing(in chapter: Chapter, named name: String) -> Diagnostic {
+                let fence = chapter.cells[number - 1].fenceLine
+                return Diagnostic(RunnerError.expectedErrorMissing, at: SourceLocation(file: name, line: fence, column: 1),
+                                  sourceLine: chapter.line(fence))
+            }
             let marker = OutputMarker(cell: number, hash: hash, status: .error, budget: options.library.budget?.name)
-            return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]), diagnostic)
+            let inChapter = missing(in: written, named: written.displayName)
+            return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]),
+                    missing(in: read, named: read.path), missing(in: written, named: read.path))
         }
         let text = failure.printed + DiagnosticPrinter.render(shown.diagnostic(for: error, runningCell: number))
         let status: OutputMarker.Status = error.message.isInterrupt ? .interrupted : failure.expected ? .ok : .error
         let marker = OutputMarker(cell: number, hash: hash, status: status,
                                   budget: options.library.budget?.name)
-        return (.output(marker, failure.items + [.text(text)]),
-                failure.expected ? nil : reported.diagnostic(for: error, runningCell: number))
+        let update = CellUpdate.output(marker, failure.items + [.text(text)])
+        guard !failure.expected else { return (update, nil, nil) }
+        return (update, DiagnosticLocator(chapter: read, displayPath: read.path).diagnostic(for: error, runningCell: number),
+                DiagnosticLocator(chapter: written, displayPath: read.path).diagnostic(for: error, runningCell: number))
     }
 }
 

@@ -41,3 +41,18 @@ public struct Diagnostic: Error, Sendable, Equatable {
             && lhs.notes == rhs.notes && lhs.sourceLine == rhs.sourceLine
     }
 }
+
+extension Diagnostic {
+    /// The same diagnostic about another file with the same lines, such as the file that
+    /// `--output` wrote.
+    public func relocated(toFile file: String) -> Diagnostic {
+        var moved = self
+        moved.location?.file = file
+        moved.notes = notes.map { note in
+            var note = note
+            note.location?.file = file
+            return note
+        }
+        return moved
+    }
+}

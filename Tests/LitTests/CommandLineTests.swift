@@ -113,9 +113,12 @@ import Testing
         let url = try write(text, in: work)
         let result = try runLitrun(["chapter.md"], in: work)
         #expect(result.status == 1)
-        #expect(result.standardError.hasPrefix("chapter.md:10:14: error: "), "\(result.standardError)")
-        #expect(result.standardError.contains(": error: "))
+        // The position is in the chapter as written, below the outputs of cells 1 and 2,
+        // the same one the error's output block shows.
+        #expect(result.standardError.hasPrefix("chapter.md:26:14: error: "), "\(result.standardError)")
         let written = try String(contentsOf: url, encoding: .utf8)
+        #expect(written.split(separator: "\n", omittingEmptySubsequences: false)[25] == "let x = [1, 2")
+        #expect(written.contains("chapter.md:26:14: error: "))
         #expect(written.contains("```text\none\n```"))
         #expect(written.contains("```text\ntwo\n```"))
         #expect(written.contains("cell=3") && written.contains("status=error"))
@@ -181,7 +184,7 @@ import Testing
         let started = Date()
         let result = try runLitrun(["--timeout", "1", "chapter.md"], in: work)
         #expect(result.status == 1)
-        #expect(result.standardError.contains("chapter.md:6:1: error: cell 2 ran longer than the 1 s timeout"),
+        #expect(result.standardError.contains("chapter.md:14:1: error: cell 2 ran longer than the 1 s timeout"),
                 "\(result.standardError)")
         #expect(Date().timeIntervalSince(started) < 30)
     }

@@ -4,7 +4,9 @@ import LitTestSupport
 import Testing
 
 /// Each fixture chapter in Fixtures/diagnostics is run; what litrun prints on stderr
-/// and the chapter it writes are compared with `NAME.stderr` and `NAME.out.md`.
+/// and the chapter it writes are compared with `NAME.stderr` and `NAME.out.md`. Positions
+/// on stderr are in the chapter as written; `as-read.stderr` holds every fixture's stderr
+/// from a `--stdout` run, which writes no chapter, so positions are in the file as read.
 /// Re-record with `RECORD_GOLDEN=1 swift test --filter DiagnosticGoldenTests`.
 @Suite struct DiagnosticGoldenTests {
     static let directory = TestPaths.fixtures.appendingPathComponent("diagnostics")
@@ -36,6 +38,23 @@ import Testing
         let base = String(name.dropLast(3))
         try compare(Data(transcript.utf8), golden: Self.directory.appendingPathComponent(base + ".stderr"))
         try compare(written, golden: Self.directory.appendingPathComponent(base + ".out.md"))
+    }
+
+    @Test func positionsAreInTheFileAsReadWhenNothingIsWritten() throws {
+        var transcript = ""
+        for name in Self.chapters {
+            let work = try TestPaths.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: work) }
+            let chapter = work.appendingPathComponent(name)
+            try FileManager.default.copyItem(at: Self.directory.appendingPathComponent(name), to: chapter)
+            let captured = CapturedConsole()
+            let status = ChapterJob.run(chapter.path, options: RunOptions(seed: 0, timeout: 1), to: .standardOutput,
+                                        console: captured.console)
+            let stderr = captured.errors.replacingOccurrences(of: work.path + "/", with: "")
+                .replacingOccurrences(of: #"cells in [0-9.]+ s"#, with: "cells in <time> s", options: .regularExpression)
+            transcript += "== \(name): exit status \(status.rawValue)\n\(stderr)\n"
+        }
+        try compare(Data(transcript.utf8), golden: Self.directory.appendingPathComponent("as-read.stderr"))
     }
 
     private func compare(_ actual: Data, golden: URL) throws {

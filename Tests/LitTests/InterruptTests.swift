@@ -41,7 +41,7 @@ import Testing
             .write(to: chapter)
         let (status, stderr) = try interrupt(after: 1.5, in: directory)
         #expect(status == 130, "\(stderr)")
-        #expect(stderr.contains("chapter.md:6:1: error: cell 2 was interrupted"), "\(stderr)")
+        #expect(stderr.contains("chapter.md:14:1: error: cell 2 was interrupted"), "\(stderr)")
         #expect(stderr.contains("chapter.md: interrupted: ran 2 of 3 cells"), "\(stderr)")
         let written = try Chapter.read(path: chapter.path)
         #expect(written.cells[0].output?.body.contains("before") == true)

@@ -29,6 +29,9 @@ enum CacheNote: ErrorMessage, Equatable {
 }
 
 extension CacheNote {
+    /// A note and the cell it is about, if any, until the chapter's positions are known.
+    typealias Placed = (message: CacheNote, cell: Int?)
+
     /// The note at a cell's fence line in the chapter as read, or at the chapter's top.
     func diagnostic(cell: Int?, in chapter: Chapter) -> Diagnostic {
         let line = cell.map { chapter.cells[$0 - 1].fenceLine } ?? 1

@@ -43,15 +43,15 @@ struct SnapshotSaver {
         }
     }
 
-    /// One note for the cells left without a snapshot and one if the cache failed, placed
-    /// at the first such cell's fence in `chapter` as read.
-    func notes(in chapter: Chapter) -> [Diagnostic] {
-        var notes: [Diagnostic] = []
+    /// One note for the cells left without a snapshot (placed at the first of them) and
+    /// one if the cache failed.
+    var notes: [CacheNote.Placed] {
+        var notes: [CacheNote.Placed] = []
         if let first = unsaved.first {
             let cells = unsaved.count == 1 ? "cell \(first)" : "cells " + unsaved.map(String.init).joined(separator: ", ")
-            notes.append(CacheNote.notSaved(cells: cells, reason: unsavedReason).diagnostic(cell: first, in: chapter))
+            notes.append((.notSaved(cells: cells, reason: unsavedReason), first))
         }
-        if let failure { notes.append(CacheNote.cacheUnwritable(failure).diagnostic(cell: nil, in: chapter)) }
+        if let failure { notes.append((.cacheUnwritable(failure), nil)) }
         return notes
     }
 }
