@@ -48,7 +48,7 @@ let package = Package(
         // Tensors, their operations and autograd.
         .target(name: "LitTensor", dependencies: ["LitKernels", "COpenBLAS", "LitDiagnostics", "LitRandom"]),
         // Modules, layers, losses, optimizers and the training loop, usable from plain Swift.
-        .target(name: "LitNN", dependencies: ["LitTensor"]),
+        .target(name: "LitNN", dependencies: ["LitTensor", "LitDiagnostics"]),
         // IDX files, Fashion-MNIST, resizing and loaders.
         .target(name: "LitData", dependencies: ["LitTensor", "CZlib"]),
         // Training tables, SVG figures and progress lines.

@@ -22,7 +22,12 @@ public struct Trainer {
             var lossSum = 0.0, correct = 0, images = 0
             for (batch, (X, y)) in training.epochBatches().enumerated() {
                 try checkpoint()
-                let (loss, right) = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
+                let (loss, right): (Double, Int)
+                do {
+                    (loss, right) = try Trainer.step(net, images: X, labels: y, optimizer: optimizer)
+                } catch TrainingError.nonFiniteLoss(let value, _, _) {
+                    throw TrainingError.nonFiniteLoss(value, epoch: epoch, batch: batch + 1)
+                }
                 // Weighted by images, so that a short last batch counts for what it holds.
                 lossSum += loss * Double(y.count)
                 correct += right
@@ -47,10 +52,14 @@ public struct Trainer {
                             optimizer: Optimizer) throws -> (loss: Double, correct: Int) {
         let logits = try net(images)
         let loss = try Tensor.crossEntropy(logits, labels)
+        // A NaN or infinite loss would only spread through the parameters: stop before
+        // the update (`fit` fills in the epoch and batch).
+        let value = Double(try loss.item())
+        guard value.isFinite else { throw TrainingError.nonFiniteLoss(value, epoch: 0, batch: 0) }
         optimizer.zeroGrad()
         try loss.backward()
         try optimizer.step()
-        return (Double(try loss.item()), try Tensor.correctCount(logits, labels))
+        return (value, try Tensor.correctCount(logits, labels))
     }
 
     /// The number of images in a batch the model classifies correctly, in evaluation

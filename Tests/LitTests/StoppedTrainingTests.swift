@@ -71,4 +71,39 @@ import Testing
         #expect(throws: LanguageError.self) { try interpreter.run(code, cell: 1, timeout: 0.5) }
         #expect(interpreter.emittedItems.isEmpty)
     }
+
+    /// A model whose logits turn infinite after its fifth call: the first epoch's three
+    /// training and two test batches are fine, the second epoch's first loss is NaN.
+    static let divergingTraining = """
+        class Diverging: Module {
+            let fc = Linear(784, 10)
+            var calls = 0
+            override func forward(_ X: Tensor) -> Tensor {
+                calls += 1
+                let logits = fc(X.flatten(from: 1))
+                return calls > 5 ? logits / 0.0 : logits
+            }
+        }
+        let net = Diverging()
+        let (trainIter, testIter) = loadFashionMNIST(batchSize: 2)
+        train(net, trainIter, testIter, optimizer: SGD(net.parameters(), lr: 0.1), epochs: 3)
+        """
+
+    @Test func aLossThatIsNotFiniteStopsTrainingAndNamesTheBatch() throws {
+        let directory = try FashionMNISTFixture.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("diverging.md").path
+        try Data("```swift\n\(Self.divergingTraining)\n```\n".utf8).write(to: URL(fileURLWithPath: path))
+        let console = CapturedConsole()
+        let options = RunOptions(seed: 0, timeout: 60, library: LibrarySettings(dataDirectory: directory.path))
+        #expect(ChapterJob.run(path, options: options, to: .inPlace, console: console.console) == .cellFailed)
+        let message = "error: the training loss became NaN in epoch 2, batch 1, so training stopped; "
+            + "try a lower learning rate, and check the data and the model for values that overflow"
+        #expect(console.errors.contains(message), "\(console.errors)")
+        let block = try #require(try Chapter.read(path: path).cells[0].output)
+        let rows = block.body.split(separator: "\n").filter { $0.range(of: #"^\| [0-9]+ \| "#, options: .regularExpression) != nil }
+        #expect(rows.count == 1 && rows[0].hasPrefix("| 1 | "), "\(block.body)")
+        #expect(block.body.contains("Training stopped in epoch 2 of 3; the table shows the 1 that finished."))
+        #expect(block.body.contains(message))
+    }
 }
