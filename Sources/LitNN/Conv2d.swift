@@ -36,7 +36,21 @@ public final class Conv2d: Module {
     }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
-        try Tensor.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding)
+        guard input.rank == 4 else {
+            throw ModuleError.inputShape(layer: signature, expected: "[N, \(inChannels), H, W]", got: input.shape)
+        }
+        guard input.shape[1] == inChannels else {
+            throw ModuleError.inputChannels(layer: signature, expected: inChannels, got: input.shape[1], input: input.shape)
+        }
+        return try Tensor.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding)
+    }
+
+    /// The layer as the call that makes it, its defaults left out: `Conv2d(3, 8, kernelSize: 3)`.
+    private var signature: String {
+        var text = "Conv2d(\(inChannels), \(outChannels), kernelSize: \(kernelSize)"
+        if stride != 1 { text += ", stride: \(stride)" }
+        if padding != 0 { text += ", padding: \(padding)" }
+        return text + (bias == nil ? ", bias: false)" : ")")
     }
 
     public override var hyperParameters: String {

@@ -18,7 +18,10 @@ public struct LayerError: ErrorMessage, Equatable {
     }
 
     public var description: String {
-        "in layer \(path.joined(separator: ".")) (\(layer)): \(underlying.description)"
+        // A message that already names the layer, as `Linear(10, 5) expects ...`, needs
+        // only the path.
+        let named = underlying.description.hasPrefix(layer + "(")
+        return "in layer \(path.joined(separator: "."))\(named ? "" : " (\(layer))"): \(underlying.description)"
     }
 
     public static func == (lhs: LayerError, rhs: LayerError) -> Bool {

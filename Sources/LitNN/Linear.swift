@@ -25,7 +25,10 @@ public final class Linear: Module {
     }
 
     public override func forward(_ input: Tensor) throws -> Tensor {
-        try Tensor.linear(input, weight: weight, bias: bias)
+        guard input.rank >= 1, input.shape[input.rank - 1] == inFeatures else {
+            throw ModuleError.inputShape(layer: "Linear(\(hyperParameters))", expected: "[..., \(inFeatures)]", got: input.shape)
+        }
+        return try Tensor.linear(input, weight: weight, bias: bias)
     }
 
     public override var hyperParameters: String {

@@ -37,7 +37,7 @@ package struct Convolution {
 
     package init(input: [Int], weight: [Int], stride: Int, padding: Int) throws(TensorError) {
         guard input.count == 4 else { throw .needsRank4(op: "conv2d", input) }
-        guard weight.count == 4, weight[1] == input[1] else { throw .shapeMismatch(op: "conv2d", input, weight) }
+        guard weight.count == 4, weight[1] == input[1] else { throw .conv2dChannels(input: input, weight: weight) }
         guard stride > 0, padding >= 0 else { throw .invalidConvolutionStep }
         // The kernels count in 32-bit ints; these bounds keep every sum of them in range.
         guard stride <= Convolution.largestGeometry, padding <= Convolution.largestGeometry,

@@ -76,7 +76,10 @@ extension Tensor {
     /// The kernel part of a binary op, without autograd.
     package static func combine(_ op: lk_binary_op, _ a: Tensor, _ b: Tensor, _ name: String,
                         into destination: Tensor? = nil) throws(TensorError) -> Tensor {
-        guard let plan = BroadcastPlan(a.shape, b.shape) else { throw .shapeMismatch(op: name, a.shape, b.shape) }
+        guard let plan = BroadcastPlan(a.shape, b.shape) else {
+            let verbs = ["+": "add", "-": "subtract", "*": "multiply", "/": "divide"]
+            throw .cannotBroadcast(verb: verbs[name] ?? "combine", a.shape, b.shape)
+        }
         try checkSize(plan.shape, op: name)
         let output = destination ?? Tensor(uninitializedShape: plan.shape)
         let (sa, sb) = plan.innerStrides

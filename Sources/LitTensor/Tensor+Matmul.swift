@@ -2,7 +2,7 @@
 extension Tensor {
     /// The product of an m×k and a k×n matrix.
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        guard a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[0] else { throw .shapeMismatch(op: "matmul", a.shape, b.shape) }
+        guard a.rank == 2 && b.rank == 2 && a.shape[1] == b.shape[0] else { throw .matmulShapes(a.shape, b.shape) }
         let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
         try checkSize([m, n], op: "matmul")
         let output = Tensor(uninitializedShape: [m, n])

@@ -33,9 +33,9 @@ extension Tensor {
         let axis = try first.normalized([dim]).first!
         for tensor in tensors.dropFirst() {
             var a = first.shape, b = tensor.shape
-            guard a.count == b.count else { throw .shapeMismatch(op: "cat", first.shape, tensor.shape) }
+            guard a.count == b.count else { throw .catShapes(first.shape, tensor.shape, dim: dim) }
             a[axis] = 0; b[axis] = 0
-            guard a == b else { throw .shapeMismatch(op: "cat", first.shape, tensor.shape) }
+            guard a == b else { throw .catShapes(first.shape, tensor.shape, dim: dim) }
         }
         var shape = first.shape
         shape[axis] = tensors.reduce(0) { $0 + $1.shape[axis] }

@@ -3,6 +3,11 @@ import LitDiagnostics
 /// What can go wrong in a tensor operation, named so that tests match the case.
 public enum TensorError: ErrorMessage, Equatable {
     case shapeMismatch(op: String, [Int], [Int])
+    /// An element-wise operation (`verb`: add, subtract, ...) on shapes that do not broadcast.
+    case cannotBroadcast(verb: String, [Int], [Int])
+    case catShapes([Int], [Int], dim: Int)
+    case matmulShapes([Int], [Int])
+    case conv2dChannels(input: [Int], weight: [Int])
     case invalidDimension(Int, rank: Int)
     case reshapeCount(from: [Int], to: [Int])
     case backwardFromNonScalar([Int])
@@ -38,6 +43,18 @@ public enum TensorError: ErrorMessage, Equatable {
         switch self {
         case .shapeMismatch(let op, let a, let b):
             "shapes \(a) and \(b) do not match for '\(op)'"
+        case .cannotBroadcast(let verb, let a, let b):
+            "cannot \(verb) tensors of shapes \(a) and \(b): from the last dimension on, sizes must match or be 1"
+                + (TensorError.firstClash(a, b).map { " (\($0.0) and \($0.1) do not)" } ?? "")
+        case .catShapes(let a, let b, let dim):
+            "cannot concatenate tensors of shapes \(a) and \(b) along dimension \(dim): "
+                + (a.count != b.count ? "their ranks differ" : "every other dimension must match")
+        case .matmulShapes(let a, let b):
+            a.count == 2 && b.count == 2
+                ? "cannot multiply matrices of shapes \(a) and \(b): the first's \(a[1]) columns must match the second's \(b[0]) rows"
+                : "matmul multiplies two matrices (rank 2), got shapes \(a) and \(b)"
+        case .conv2dChannels(let input, let weight):
+            "conv2d with a weight of shape \(weight) needs an input with \(weight.count > 1 ? weight[1] : 0) channels, got \(input)"
         case .invalidDimension(let dim, let rank):
             rank == 0 ? "dimension \(dim) is out of range for a rank-0 tensor"
                 : "dimension \(dim) is out of range for a tensor of rank \(rank) (expected \(-rank)...\(rank - 1))"
@@ -90,5 +107,12 @@ public enum TensorError: ErrorMessage, Equatable {
         case .maxOverEmptyDimension:
             "max over an empty dimension"
         }
+    }
+}
+
+extension TensorError {
+    /// The first pair of sizes, from the last dimension on, that neither match nor are 1.
+    static func firstClash(_ a: [Int], _ b: [Int]) -> (Int, Int)? {
+        zip(a.reversed(), b.reversed()).first { $0 != $1 && $0 != 1 && $1 != 1 }
     }
 }

@@ -192,8 +192,9 @@ import Testing
     @Test func aShapeMismatchNamesTheLayer() throws {
         let code = "let net = Sequential(Flatten(), Linear(10, 4), ReLU())\nlet y = net(rand(2, 3, 3))"
         let error = failure(code)
-        let mismatch = TensorError.shapeMismatch(op: "linear", [2, 9], [4, 10])
+        let mismatch = ModuleError.inputShape(layer: "Linear(10, 4)", expected: "[..., 10]", got: [2, 9])
         #expect(error?.message == .library(LayerError(path: ["1"], layer: "Linear", underlying: mismatch)))
+        #expect(error?.message.description == "in layer 1: Linear(10, 4) expects input of shape [..., 10], got [2, 9]")
         #expect(error?.offset == code.utf8Offset(of: "net(rand"))
     }
 
@@ -208,7 +209,7 @@ import Testing
             net(rand(2, 3))
             """
         let error = failure(code)
-        #expect(error?.message == .library(TensorError.shapeMismatch(op: "+", [2, 3], [7])))
+        #expect(error?.message == .library(TensorError.cannotBroadcast(verb: "add", [2, 3], [7])))
         #expect(error?.offset == code.utf8Offset(of: "+ ones"))
         #expect(error?.trace.first?.function == "Bad.forward")
     }

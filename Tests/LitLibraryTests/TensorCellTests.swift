@@ -162,7 +162,7 @@ import Testing
     @Test func shapeMismatchIsReportedAtTheOperator() throws {
         let code = "let a = rand(2, 3)\nlet b = rand(4)\nlet c = a + b"
         let failure = try #require(error(code))
-        #expect(failure.message == .library(TensorError.shapeMismatch(op: "+", [2, 3], [4])))
+        #expect(failure.message == .library(TensorError.cannotBroadcast(verb: "add", [2, 3], [4])))
         #expect(failure.offset == code.utf8Offset(of: "+"))
     }
 

@@ -76,11 +76,45 @@ import Testing
         #expect(abs(Double(bn.runningMean.scalars[0]) - 0.3) < 1e-6, "eval leaves the running statistics alone")
     }
 
+    @Test func layersSpeakOfShapesInTheirOwnTerms() throws {
+        var generator = SplitMix64(seed: 1)
+        expectThrows(ModuleError.inputShape(layer: "Linear(10, 5)", expected: "[..., 10]", got: [2, 7]),
+                     text: "Linear(10, 5) expects input of shape [..., 10], got [2, 7]") {
+            try Linear(10, 5, using: &generator)(Tensor.zeros([2, 7]))
+        }
+        expectThrows(ModuleError.inputChannels(layer: "Conv2d(3, 8, kernelSize: 3)", expected: 3, got: 1, input: [1, 1, 28, 28]),
+                     text: "Conv2d(3, 8, kernelSize: 3) expects 3 input channels, got 1 (input [1, 1, 28, 28])") {
+            try Conv2d(3, 8, kernelSize: 3, using: &generator)(Tensor.zeros([1, 1, 28, 28]))
+        }
+        expectThrows(ModuleError.inputShape(layer: "Conv2d(1, 6, kernelSize: 5, stride: 2, padding: 1, bias: false)",
+                                            expected: "[N, 1, H, W]", got: [28, 28]),
+                     text: "Conv2d(1, 6, kernelSize: 5, stride: 2, padding: 1, bias: false) expects input of shape [N, 1, H, W], got [28, 28]") {
+            try Conv2d(1, 6, kernelSize: 5, stride: 2, padding: 1, bias: false, using: &generator)(Tensor.zeros([28, 28]))
+        }
+        expectThrows(ModuleError.inputShape(layer: "MaxPool2d(kernelSize: 2, stride: 2)", expected: "[N, C, H, W]", got: [2, 7]),
+                     text: "MaxPool2d(kernelSize: 2, stride: 2) expects input of shape [N, C, H, W], got [2, 7]") {
+            try MaxPool2d(kernelSize: 2)(Tensor.zeros([2, 7]))
+        }
+        expectThrows(ModuleError.inputShape(layer: "AvgPool2d(kernelSize: 3, stride: 1, padding: 1)", expected: "[N, C, H, W]", got: [5]),
+                     text: "AvgPool2d(kernelSize: 3, stride: 1, padding: 1) expects input of shape [N, C, H, W], got [5]") {
+            try AvgPool2d(kernelSize: 3, stride: 1, padding: 1)(Tensor.zeros([5]))
+        }
+        // In a Sequential, the path comes first and the layer is not named twice.
+        let net = Sequential(Flatten(), Linear(10, 5, using: &generator))
+        #expect(throws: LayerError(path: ["1"], layer: "Linear",
+                                   underlying: ModuleError.inputShape(layer: "Linear(10, 5)", expected: "[..., 10]", got: [2, 7]))) {
+            try net(Tensor.zeros([2, 7]))
+        }
+        #expect(LayerError(path: ["1"], layer: "Linear",
+                           underlying: ModuleError.inputShape(layer: "Linear(10, 5)", expected: "[..., 10]", got: [2, 7])).description
+                == "in layer 1: Linear(10, 5) expects input of shape [..., 10], got [2, 7]")
+    }
+
     @Test func batchNormLayersCheckTheirInputs() throws {
         expectThrows(ModuleError.batchNormInputShape(layer: "BatchNorm1d", features: 4, inputRank: 2, got: [2, 4, 3, 3]),
-                     text: "BatchNorm1d(4) expects an input of shape [N, 4], got [2, 4, 3, 3]") { try BatchNorm1d(4)(Tensor.zeros([2, 4, 3, 3])) }
+                     text: "BatchNorm1d(4) expects input of shape [N, 4], got [2, 4, 3, 3]") { try BatchNorm1d(4)(Tensor.zeros([2, 4, 3, 3])) }
         expectThrows(ModuleError.batchNormInputShape(layer: "BatchNorm2d", features: 4, inputRank: 4, got: [2, 3, 3, 3]),
-                     text: "BatchNorm2d(4) expects an input of shape [N, 4, H, W], got [2, 3, 3, 3]") { try BatchNorm2d(4)(Tensor.zeros([2, 3, 3, 3])) }
+                     text: "BatchNorm2d(4) expects input of shape [N, 4, H, W], got [2, 3, 3, 3]") { try BatchNorm2d(4)(Tensor.zeros([2, 3, 3, 3])) }
         let bn = BatchNorm1d(3, momentum: 0.5)
         let x = TestData.uniform([6, 3], seed: 5)
         _ = try bn(x.tensor())

@@ -124,7 +124,7 @@ import Testing
     @Test func badShapesThrow() {
         let w = Tensor.zeros([2, 3, 3, 3])
         expectThrows(TensorError.needsRank4(op: "conv2d", [3, 5, 5]), text: "conv2d needs a rank-4 input [N, C, H, W], but got shape [3, 5, 5]") { try Tensor.conv2d(Tensor.zeros([3, 5, 5]), weight: w) }
-        #expect(throws: TensorError.shapeMismatch(op: "conv2d", [1, 4, 5, 5], [2, 3, 3, 3])) {
+        #expect(throws: TensorError.conv2dChannels(input: [1, 4, 5, 5], weight: [2, 3, 3, 3])) {
             try Tensor.conv2d(Tensor.zeros([1, 4, 5, 5]), weight: w)
         }
         #expect(throws: TensorError.shapeMismatch(op: "conv2d bias", [3], [2])) {

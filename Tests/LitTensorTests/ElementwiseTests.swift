@@ -57,14 +57,15 @@ import Testing
         assertClose(a.tensor() * 0.5 + 1, Naive.map(a) { $0 * 0.5 + 1 }, tolerance: 1e-6)
     }
 
-    @Test func shapeMismatchNamesTheOperatorAndBothShapes() throws {
+    @Test func shapeMismatchNamesTheOperationAndBothShapes() throws {
         let a = Tensor.zeros([2, 3]), b = Tensor.zeros([4])
-        #expect(throws: TensorError.shapeMismatch(op: "+", [2, 3], [4])) { try a + b }
-        #expect(throws: TensorError.shapeMismatch(op: "*", [4], [2, 3])) { try b * a }
-        #expect(throws: TensorError.shapeMismatch(op: "-", [2, 3], [3, 2])) { try a - Tensor.zeros([3, 2]) }
-        #expect(throws: TensorError.shapeMismatch(op: "/", [2, 3, 1], [2, 2])) { try Tensor.zeros([2, 3, 1]) / Tensor.zeros([2, 2]) }
-        let text = TensorError.shapeMismatch(op: "+", [2, 3], [4]).description
-        #expect(text.contains("[2, 3]") && text.contains("[4]") && text.contains("'+'"), "\(text)")
+        #expect(throws: TensorError.cannotBroadcast(verb: "add", [2, 3], [4])) { try a + b }
+        #expect(throws: TensorError.cannotBroadcast(verb: "multiply", [4], [2, 3])) { try b * a }
+        #expect(throws: TensorError.cannotBroadcast(verb: "subtract", [2, 3], [3, 2])) { try a - Tensor.zeros([3, 2]) }
+        #expect(throws: TensorError.cannotBroadcast(verb: "divide", [2, 3, 1], [2, 2])) { try Tensor.zeros([2, 3, 1]) / Tensor.zeros([2, 2]) }
+        #expect(TensorError.cannotBroadcast(verb: "add", [16, 6, 24, 24], [6]).description
+                == "cannot add tensors of shapes [16, 6, 24, 24] and [6]: from the last dimension on, sizes must match or be 1 (24 and 6 do not)")
+        #expect(TensorError.cannotBroadcast(verb: "divide", [2, 3, 1], [2, 2]).description.hasSuffix("(3 and 2 do not)"))
     }
 
     // MARK: Functions

@@ -36,11 +36,11 @@ import Testing
     }
 
     @Test func mismatchedShapesThrow() {
-        #expect(throws: TensorError.shapeMismatch(op: "matmul", [3, 5], [4, 2])) {
+        #expect(throws: TensorError.matmulShapes([3, 5], [4, 2])) {
             try Tensor.matmul(Tensor.zeros([3, 5]), Tensor.zeros([4, 2]))
         }
-        #expect(throws: TensorError.shapeMismatch(op: "matmul", [3], [3, 2])) { try Tensor.matmul(Tensor.zeros([3]), Tensor.zeros([3, 2])) }
-        #expect(throws: TensorError.shapeMismatch(op: "matmul", [2, 3, 4], [4, 2])) {
+        #expect(throws: TensorError.matmulShapes([3], [3, 2])) { try Tensor.matmul(Tensor.zeros([3]), Tensor.zeros([3, 2])) }
+        #expect(throws: TensorError.matmulShapes([2, 3, 4], [4, 2])) {
             try Tensor.matmul(Tensor.zeros([2, 3, 4]), Tensor.zeros([4, 2]))
         }
     }

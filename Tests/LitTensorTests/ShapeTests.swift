@@ -71,8 +71,10 @@ import Testing
 
     @Test func catOfMismatchedShapesThrows() {
         let a = Tensor.zeros([2, 3]), b = Tensor.zeros([3, 3])
-        #expect(throws: TensorError.shapeMismatch(op: "cat", [2, 3], [3, 3])) { try Tensor.cat([a, b], dim: 1) }
-        #expect(throws: TensorError.shapeMismatch(op: "cat", [2, 3], [3])) { try Tensor.cat([a, Tensor.zeros([3])], dim: 0) }
+        #expect(throws: TensorError.catShapes([2, 3], [3, 3], dim: 1)) { try Tensor.cat([a, b], dim: 1) }
+        #expect(throws: TensorError.catShapes([2, 3], [3], dim: 0)) { try Tensor.cat([a, Tensor.zeros([3])], dim: 0) }
+        #expect(TensorError.catShapes([4, 3, 8, 8], [4, 10, 4, 4], dim: 1).description
+                == "cannot concatenate tensors of shapes [4, 3, 8, 8] and [4, 10, 4, 4] along dimension 1: every other dimension must match")
         #expect(throws: TensorError.invalidDimension(2, rank: 2)) { try Tensor.cat([a, a], dim: 2) }
         expectThrows(TensorError.catOfNoTensors, text: "cat needs at least one tensor") { try Tensor.cat([], dim: 0) }
     }
