@@ -62,7 +62,7 @@ let package = Package(
         // The cell bindings of tensors, modules, data and `train`.
         .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitArchive", "LitNN", "LitData", "LitRendering", "LitDocument"]),
         // Running chapters: the runner, --check and the command's jobs.
-        .target(name: "Lit", dependencies: ["LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitDiagnostics"]),
+        .target(name: "Lit", dependencies: ["LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitDiagnostics", "LitData", "LitArchive"]),
         // The fuzz targets' bodies: the fuzz binaries (fuzz/) and the test suite's corpus
         // replay run exactly this code.
         .target(

@@ -31,8 +31,12 @@ extension ChapterRunner {
             var reader = try SnapshotFile.reader(for: url, key: key.text)
             let record = try RunRecord(from: &reader, chapter: chapter)
             guard record.cell == cell else { throw SnapshotError.corrupt("the record of cell \(record.cell)") }
-            guard cell < chapter.cells.count else { return ResumePoint(record: record, session: nil) }
             let session = makeSession(for: chapter)
+            for (path, identity) in record.filesRead.sorted(by: { $0.key < $1.key }) where session.files.identity(of: path) != identity {
+                throw CacheNote.fileChanged(path)
+            }
+            session.filesRead = record.filesRead
+            guard cell < chapter.cells.count else { return ResumePoint(record: record, session: nil) }
             let skipped = chapter.cells.prefix(cell).filter { !$0.flags.contains(.norun) }
             try session.restore(from: &reader, skippedCells: skipped.map { ($0.number, $0.code) })
             try reader.expectEnd()
@@ -41,6 +45,7 @@ extension ChapterRunner {
             let reason = switch error {
             case SnapshotError.keyMismatch(let found, _): key.mismatch(found: found)
             case let error as SnapshotError: error.description
+            case let error as CacheNote: error.description
             default: error.localizedDescription
             }
             notes.append((.snapshotRefused(cell: cell, reason: reason), cell))

@@ -1,4 +1,5 @@
 import Foundation
+import LitData
 import LitDiagnostics
 import LitDocument
 import LitLanguage
@@ -56,6 +57,7 @@ public struct ChapterRunner {
     func makeSession(for chapter: Chapter) -> ChapterSession {
         let session = ChapterSession(seed: options.seed, settings: options.library)
         session.chapterName = chapter.displayName
+        session.files = ChapterFolder(URL(fileURLWithPath: chapter.path).deletingLastPathComponent())
         return session
     }
 
@@ -113,7 +115,7 @@ public struct ChapterRunner {
             }
             if !stopped, snapshots != nil {
                 let record = RunRecord(cell: cell.number, updates: report.updates, failures: failures,
-                                       assets: recordedAssets + session.assets)
+                                       assets: recordedAssets + session.assets, filesRead: session.filesRead)
                 snapshots?.save(after: cell, record: record, session: session)
             }
         }

@@ -8,6 +8,9 @@ extension LanguageMessage {
         case .invalidNumber(let s): "invalid number literal '\(s)'"
         case .expected(let what, let found): "expected \(what), found \(found)"
         case .unsupported(let feature): "cell language does not support \(feature)"
+        case .sandboxed(let what):
+            "\(what) is not available: cells run in a sandbox, without the file system, the network, processes or the "
+                + "environment; read the chapter's own files with readText(\"data/x.csv\") or loadCSV(\"data/x.csv\")"
         case .undefinedName(let name, let suggestion): "cannot find '\(name)' in scope" + didYouMean(suggestion)
         case .undefinedMember(let type, let member, let suggestion):
             "value of type '\(type)' has no member '\(member)'" + didYouMean(suggestion)

@@ -12,6 +12,7 @@ extension LanguageMessage: Equatable {
         case let (.invalidNumber(a), .invalidNumber(b)): a == b
         case let (.expected(a0, a1), .expected(b0, b1)): a0 == b0 && a1 == b1
         case let (.unsupported(a), .unsupported(b)): a == b
+        case let (.sandboxed(a), .sandboxed(b)): a == b
         case let (.undefinedName(a0, a1), .undefinedName(b0, b1)): a0 == b0 && a1 == b1
         case let (.undefinedMember(a0, a1, a2), .undefinedMember(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2
         case let (.wrongArgumentLabels(a0, a1, a2), .wrongArgumentLabels(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2

@@ -10,6 +10,9 @@ public enum LanguageMessage: ErrorMessage {
     case invalidNumber(String)
     case expected(String, found: String)
     case unsupported(String)
+    /// Something that reaches outside the sandbox: the file system, processes, the
+    /// environment, modules.
+    case sandboxed(String)
 
     // Resolution
     /// `suggestion` is a defined name close to the one typed.

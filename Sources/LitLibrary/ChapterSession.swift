@@ -1,3 +1,5 @@
+import Foundation
+import LitData
 import LitDocument
 import LitLanguage
 
@@ -10,6 +12,11 @@ public final class ChapterSession {
     public let settings: LibrarySettings
     /// The chapter's file name, for progress lines and the assets folder.
     public var chapterName = "chapter.md"
+    /// The chapter's folder: cells read files in it and below it, and nowhere else.
+    public var files = ChapterFolder(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    /// The files cells read so far, by path, with their size and modification time: a
+    /// snapshot is only good while they stay the same.
+    public var filesRead: [String: String] = [:]
     /// Tables and figures the running cell produced, with the text printed before each.
     public private(set) var emittedItems: [OutputItem] = []
     /// Files for the chapter's assets folder, such as training curves, from every cell run so far.
@@ -33,6 +40,7 @@ public final class ChapterSession {
         installModuleLibrary()
         installTrainingLibrary()
         installDataLibrary()
+        installFileLibrary()
     }
 
     /// The seed every generator of the run starts from.

@@ -118,6 +118,25 @@ import Testing
                                library: LibrarySettings(budget: .quick)) { _ in }
     }
 
+    @Test func aFileTheCellsReadChangedSinceTheSnapshot() throws {
+        let source = "```swift\nlet text = readText(\"notes.txt\")\n```\n\n```swift\nprint(text)\n```\n\n```swift\nprint(1)\n```\n"
+        let workspace = try Workspace(source), fresh = try Workspace("")
+        defer { workspace.remove(); fresh.remove() }
+        try Data("first\n".utf8).write(to: workspace.directory.appendingPathComponent("notes.txt"))
+        workspace.run()
+        try Data("second, longer\n".utf8).write(to: workspace.directory.appendingPathComponent("notes.txt"))
+        try Data("second, longer\n".utf8).write(to: fresh.directory.appendingPathComponent("notes.txt"))
+        let edited = ResumeTests.editLastCell("print(2)")(workspace.text)
+        try workspace.write(edited)
+        try fresh.write(edited)
+        let (_, errors) = workspace.run()
+        fresh.run(cache: false)
+        #expect(errors.contains("note: the snapshot after cell 2 cannot be used: 'notes.txt', which the cells read, changed since; "
+                                + "running from the start"), "\(errors)")
+        #expect(errors.contains("ran 3 of 3 cells"), "\(errors)")
+        #expect(workspace.text == fresh.text && workspace.text.contains("second, longer"))
+    }
+
     static func reseal(_ url: URL, key change: (String) -> String) throws {
         let file = Array(try Data(contentsOf: url))
         let keyCount = Int(file[12]) | Int(file[13]) << 8 | Int(file[14]) << 16 | Int(file[15]) << 24

@@ -9,6 +9,8 @@ enum CacheNote: ErrorMessage, Equatable {
     case notSaved(cells: String, reason: String)
     case cacheUnwritable(String)
     case graphNotKept(cell: Int)
+    /// A file the cells read before the snapshot changed since.
+    case fileChanged(String)
 
     var description: String {
         switch self {
@@ -22,6 +24,7 @@ enum CacheNote: ErrorMessage, Equatable {
         case .graphNotKept(let cell):
             "cell \(cell) back-propagates through a gradient graph built before the snapshot it resumed from, "
                 + "and snapshots keep no graphs; running from the start"
+        case .fileChanged(let path): "'\(path)', which the cells read, changed since"
         case .cacheUnwritable(let reason):
             "cannot write the snapshot cache (\(reason)); this run keeps no snapshots"
         }

@@ -18,12 +18,16 @@ struct RunRecord {
     var failures: [ChapterRunner.Failure]
     /// The figures those cells made, for the assets folder.
     var assets: [ChapterAsset]
+    /// The chapter's own files those cells read, with their identity then.
+    var filesRead: [String: String]
 
-    init(cell: Int, updates: [Int: CellUpdate], failures: [ChapterRunner.Failure], assets: [ChapterAsset]) {
+    init(cell: Int, updates: [Int: CellUpdate], failures: [ChapterRunner.Failure], assets: [ChapterAsset],
+         filesRead: [String: String]) {
         self.cell = cell
         self.updates = updates
         self.failures = failures
         self.assets = assets
+        self.filesRead = filesRead
     }
 
     func write(to writer: inout SnapshotWriter) {
@@ -63,6 +67,11 @@ struct RunRecord {
             writer.write(asset.path)
             writer.write(bytes: asset.contents)
         }
+        writer.write(UInt64(filesRead.count))
+        for (path, identity) in filesRead.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(identity)
+        }
     }
 
     /// Reads a record of `chapter`'s run; a record that names cells the chapter does not
@@ -101,6 +110,8 @@ struct RunRecord {
         assets = try (0..<(try reader.readCount())).map { _ in
             ChapterAsset(path: try reader.readString(), contents: try reader.readBytes())
         }
+        filesRead = [:]
+        for _ in 0..<(try reader.readCount()) { filesRead[try reader.readString()] = try reader.readString() }
     }
 
     private func write(_ items: [OutputItem], to writer: inout SnapshotWriter) {

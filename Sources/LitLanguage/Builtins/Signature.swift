@@ -60,6 +60,9 @@ public struct Signature: Sendable, Hashable, CustomStringConvertible {
     /// Why a call with `labels` fits none of `signatures`: the wrong number of arguments
     /// when there is one fixed-size form, the wrong labels otherwise.
     package static func mismatch(calling callee: String, with labels: [String?], _ signatures: [Signature]) -> LanguageMessage {
+        if labels.contains(where: { $0.map(Sandbox.fileReadingLabels.contains) == true }) {
+            return .sandboxed("'\(callee + spelling(labels))'")
+        }
         if signatures.count == 1, let only = signatures.first, !only.parameters.contains(where: { $0.kind == .variadic }) {
             let required = only.parameters.filter { $0.kind == .required }.count
             if labels.count > only.parameters.count || labels.count < required {

@@ -42,6 +42,7 @@ package struct Resolver {
 
     /// The error for a name that does not resolve, with the closest known name.
     package func undefined(_ name: String, at offset: Int) -> LanguageError {
+        if Sandbox.unavailableNames.contains(name) { return LanguageError(.sandboxed("'\(name)'"), at: offset) }
         let known = scopes.flatMap(\.keys) + (classMembers.last.map(Array.init) ?? []) + globalNames()
         return LanguageError(.undefinedName(name, suggestion: SpellingSuggestion.closest(to: name, among: known)), at: offset)
     }

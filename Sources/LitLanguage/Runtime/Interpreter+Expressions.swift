@@ -116,6 +116,7 @@ extension Interpreter {
         }
         if let binding = globals.lookupLocal(name) { return binding.value }
         if let value = builtins[name] { return value }
+        if Sandbox.unavailableNames.contains(name) { throw error(.sandboxed("'\(name)'"), at: offset) }
         throw error(.undefinedName(name, suggestion: SpellingSuggestion.closest(to: name, among: globals.entries.map(\.name) + builtins.keys)),
                     at: offset)
     }

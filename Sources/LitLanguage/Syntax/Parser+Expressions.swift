@@ -121,8 +121,8 @@ extension Parser {
                 switch current.kind {
                 case .identifier(let n): name = n
                 case .integer(let i): name = String(i)
-                case .keyword("init"): name = "init"
-                case .keyword("self"): name = "self"
+                // After a dot, Swift takes keywords as plain names: `FileManager.default`.
+                case .keyword(let word): name = word
                 default: throw LanguageError(.expected("a member name after '.'", found: current.display), at: current.offset)
                 }
                 _ = advance()

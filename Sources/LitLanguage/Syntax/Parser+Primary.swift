@@ -39,7 +39,9 @@ extension Parser {
             return Expr(.superRef, at: offset)
         case .keyword("init"):
             throw LanguageError(.misplaced("'init' can only be called as 'self.init(...)' or 'super.init(...)'"), at: offset)
-        case .keyword("try"), .keyword("await"):
+        case .keyword("try"):
+            throw LanguageError(.sandboxed("'try'"), at: offset)
+        case .keyword("await"):
             throw LanguageError(.unsupported("'\(token.display.dropFirst().dropLast())'"), at: offset)
         case .keyword(let word):
             throw LanguageError(.expected("an expression", found: "keyword '\(word)'"), at: offset)

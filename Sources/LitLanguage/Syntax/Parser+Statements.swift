@@ -71,7 +71,7 @@ extension Parser {
         case "self", "super", "true", "false", "nil", "init":
             return Stmt(.expression(try parseExpression()), at: start)
         default:
-            throw LanguageError(.unsupported("'\(keyword)'"), at: start)
+            throw LanguageError(keyword == "import" ? .sandboxed("'import'") : .unsupported("'\(keyword)'"), at: start)
         }
     }
 
