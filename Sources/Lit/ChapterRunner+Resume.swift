@@ -17,7 +17,7 @@ extension ChapterRunner {
     /// The state after the last unchanged cell whose snapshot checks out, or nil to run
     /// from the start, with a note when a snapshot was there but could not be used (it is
     /// then deleted, as no later run could use it either).
-    func resume(_ chapter: Chapter, hashes: [String], from cache: SnapshotCache, notes: inout [CacheNote.Placed]) -> ResumePoint? {
+    func resume(_ chapter: Chapter, hashes: [String], params: String?, from cache: SnapshotCache, notes: inout [CacheNote.Placed]) -> ResumePoint? {
         guard let cell = cache.lastCachedCell(hashes: hashes) else {
             let others = cache.otherBudgets(hashes: hashes)
             if !others.isEmpty {
@@ -25,11 +25,11 @@ extension ChapterRunner {
             }
             return nil
         }
-        let key = snapshotKeys(hashes)[cell - 1]
+        let key = snapshotKeys(hashes, params: params)[cell - 1]
         let url = cache.url(cell: cell, hash: hashes[cell - 1])
         do {
             var reader = try SnapshotFile.reader(for: url, key: key.text)
-            let record = try RunRecord(from: &reader, chapter: chapter)
+            let record = try RunRecord(from: &reader, chapter: chapter, params: params)
             guard record.cell == cell else { throw SnapshotError.corrupt("the record of cell \(record.cell)") }
             let session = makeSession(for: chapter)
             for (path, identity) in record.filesRead.sorted(by: { $0.key < $1.key }) where session.files.identity(of: path) != identity {
@@ -55,11 +55,11 @@ extension ChapterRunner {
     }
 
     /// Each cell's snapshot key under this run's settings.
-    func snapshotKeys(_ hashes: [String]) -> [SnapshotKey] {
+    func snapshotKeys(_ hashes: [String], params: String?) -> [SnapshotKey] {
         let data = CacheIdentity.data(files: options.library.dataFiles)
         return hashes.enumerated().map { index, hash in
             SnapshotKey(cell: index + 1, hash: hash, seed: options.seed, budget: options.library.budget?.name ?? "full",
-                        data: data, build: CacheIdentity.build)
+                        data: data, build: CacheIdentity.build, params: params ?? "none")
         }
     }
 }

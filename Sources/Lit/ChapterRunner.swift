@@ -39,6 +39,8 @@ public struct ChapterRunner {
         package var items: [OutputItem] = []
         package var printed: String
         package var expected: Bool
+        /// The run's `params=` marker text.
+        package var params: String?
     }
 
     public let options: RunOptions
@@ -54,6 +56,18 @@ public struct ChapterRunner {
         }
     }
 
+    /// The values `-p` gives the chapter's parameters, checked against its parameters
+    /// cell, and the `params=` marker text when they differ from the chapter's own.
+    private func parameterValues(for chapter: Chapter) throws(Diagnostic) -> (values: [(name: String, value: Value)], marker: String?) {
+        guard let declared = try ChapterParameters(chapter) else {
+            if let first = options.parameters.first {
+                throw Diagnostic(RunnerError.noParametersCell(first.name), at: SourceLocation(file: chapter.path, line: 1, column: 1))
+            }
+            return ([], nil)
+        }
+        return try declared.values(for: options.parameters, in: chapter)
+    }
+
     func makeSession(for chapter: Chapter) -> ChapterSession {
         let session = ChapterSession(seed: options.seed, settings: options.library)
         session.chapterName = chapter.displayName
@@ -64,18 +78,28 @@ public struct ChapterRunner {
     /// Runs the chapter, from the last usable snapshot when `resuming`; `notes` come
     /// first among the report's diagnostics.
     private func runOnCurrentThread(_ chapter: Chapter, resuming: Bool = true, notes initialNotes: [CacheNote.Placed] = []) -> Report {
+        let parameters: (values: [(name: String, value: Value)], marker: String?)
+        do {
+            parameters = try parameterValues(for: chapter)
+        } catch {
+            var report = Report()
+            report.diagnostics = [error]
+            report.diagnosticsAsWritten = [error]
+            return report
+        }
         var session = makeSession(for: chapter)
         let budget = options.library.budget?.name
+        let params = parameters.marker
         let hashes = CellHash.chain(chapter.cells)
         var report = Report()
         var failures: [Failure] = []
         var stopped = false
         var lastAttempted = 0
         var notes = initialNotes
-        let cache = options.cache.map { _ in SnapshotCache(chapterPath: chapter.path, budget: budget ?? "full") }
-        var snapshots = cache.map { SnapshotSaver(cache: $0, keys: snapshotKeys(hashes), limit: options.cache?.limit ?? 0) }
+        let cache = options.cache.map { _ in SnapshotCache(chapterPath: chapter.path, budget: SnapshotKey.variant(budget: budget, params: params)) }
+        var snapshots = cache.map { SnapshotSaver(cache: $0, keys: snapshotKeys(hashes, params: params), limit: options.cache?.limit ?? 0) }
         var recordedAssets: [ChapterAsset] = []
-        if resuming, let cache, let resumed = resume(chapter, hashes: hashes, from: cache, notes: &notes) {
+        if resuming, let cache, let resumed = resume(chapter, hashes: hashes, params: params, from: cache, notes: &notes) {
             session = resumed.session ?? session
             report.updates = resumed.record.updates
             failures = resumed.record.failures
@@ -97,10 +121,13 @@ public struct ChapterRunner {
             do {
                 let result = try session.run(cell.code, cell: cell.number, timeout: options.timeout)
                 if cell.flags.contains(.expectError) {
-                    failures.append(Failure(cell: cell, error: nil, items: result.items, printed: "", expected: false))
+                    failures.append(Failure(cell: cell, error: nil, items: result.items, printed: "", expected: false, params: params))
                     stopped = true
                 } else {
-                    let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1], budget: budget)
+                    if cell.flags.contains(.parameters) {
+                        for (name, value) in parameters.values { session.interpreter.globals.lookupLocal(name)?.value = value }
+                    }
+                    let marker = OutputMarker(cell: cell.number, hash: hashes[cell.number - 1], budget: budget, params: params)
                     report.updates[cell.number] = result.items.isEmpty ? .noOutput : .output(marker, result.items)
                 }
             } catch {
@@ -110,7 +137,7 @@ public struct ChapterRunner {
                 if error.message.isInterrupt { report.interrupted = true }
                 let expected = cell.flags.contains(.expectError) && !report.interrupted
                 failures.append(Failure(cell: cell, error: error, items: session.emittedItems, printed: session.output,
-                                        expected: expected))
+                                        expected: expected, params: params))
                 stopped = !expected
             }
             if !stopped, snapshots != nil {
@@ -136,7 +163,8 @@ public struct ChapterRunner {
             }
         }
         if let last = hashes.last {
-            report.closing = .write(ChapterMarker(cells: hashes.count, hash: last, status: stopped && lastAttempted < hashes.count ? .notRun : .ok, budget: budget))
+            report.closing = .write(ChapterMarker(cells: hashes.count, hash: last, status: stopped && lastAttempted < hashes.count ? .notRun : .ok,
+                                                  budget: budget, params: params))
         } else {
             report.closing = .remove
         }
@@ -163,15 +191,14 @@ public struct ChapterRunner {
                 return Diagnostic(RunnerError.expectedErrorMissing, at: SourceLocation(file: name, line: fence, column: 1),
                                   sourceLine: chapter.line(fence))
             }
-            let marker = OutputMarker(cell: number, hash: hash, status: .error, budget: options.library.budget?.name)
+            let marker = OutputMarker(cell: number, hash: hash, status: .error, budget: options.library.budget?.name, params: failure.params)
             let inChapter = missing(in: written, named: written.displayName)
             return (.output(marker, failure.items + [.text(DiagnosticPrinter.render(inChapter))]),
                     missing(in: read, named: read.path), missing(in: written, named: read.path))
         }
         let text = failure.printed + DiagnosticPrinter.render(shown.diagnostic(for: error, runningCell: number))
         let status: OutputMarker.Status = error.message.isInterrupt ? .interrupted : failure.expected ? .ok : .error
-        let marker = OutputMarker(cell: number, hash: hash, status: status,
-                                  budget: options.library.budget?.name)
+        let marker = OutputMarker(cell: number, hash: hash, status: status, budget: options.library.budget?.name, params: failure.params)
         let update = CellUpdate.output(marker, failure.items + [.text(text)])
         guard !failure.expected else { return (update, nil, nil) }
         return (update, DiagnosticLocator(chapter: read, displayPath: read.path).diagnostic(for: error, runningCell: number),

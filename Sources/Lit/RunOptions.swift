@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     /// Resume from and save snapshots in `.litrun-cache/` beside the chapter; nil runs
     /// every cell and keeps no snapshot, as `--no-cache` does.
     public var cache: CachePolicy?
+    /// Values for the chapter's parameters, `-p NAME=VALUE`, in the order given.
+    public var parameters: [(name: String, value: String)] = []
 
     public static let defaultSeed: UInt64 = 0
     /// No limit: a full training run of the course (DenseNet at 96×96 takes well over an

@@ -8,6 +8,8 @@ public enum StaleReason: Equatable, Sendable, CustomStringConvertible {
     case notRun
     case interrupted
     case budgetRun(String)
+    /// Computed with parameter values other than the chapter's own.
+    case parametrizedRun(String)
     /// Below the last output block with no closing marker to vouch for it.
     case noRecordedRun
     case new
@@ -20,6 +22,7 @@ public enum StaleReason: Equatable, Sendable, CustomStringConvertible {
         case .notRun: "it did not run in the last run"
         case .interrupted: "it was interrupted in the last run"
         case .budgetRun(let budget): "its output comes from a '\(budget)' budget run"
+        case .parametrizedRun(let params): "its output comes from a run with other parameter values (\(params))"
         case .noRecordedRun: "no run of it is recorded (the chapter has no closing 'litrun:chapter' marker)"
         case .new: "it is new since the last run"
         }

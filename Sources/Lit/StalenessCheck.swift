@@ -22,6 +22,8 @@ package enum StalenessCheck {
                 reason = .interrupted
             } else if let budget = block.marker.budget {
                 reason = .budgetRun(budget)
+            } else if let params = block.marker.params {
+                reason = .parametrizedRun(params)
             } else {
                 continue
             }
@@ -65,6 +67,9 @@ package enum StalenessCheck {
         }
         if let budget = marker.budget, !chapter.cells.contains(where: { $0.output?.marker.budget != nil }) {
             return [finding(.budgetRun(budget), line: closing.line)]
+        }
+        if let params = marker.params, !chapter.cells.contains(where: { $0.output?.marker.params != nil }) {
+            return [finding(.parametrizedRun(params), line: closing.line)]
         }
         return []
     }

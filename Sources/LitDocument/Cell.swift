@@ -7,6 +7,8 @@ public struct Cell: Sendable, Equatable {
         public static let norun = Flags(rawValue: 1)
         /// Must fail; its error becomes its output.
         public static let expectError = Flags(rawValue: 2)
+        /// Holds the chapter's parameters, `let` declarations that `-p NAME=VALUE` overrides.
+        public static let parameters = Flags(rawValue: 4)
     }
 
     /// 1-based position among the chapter's cells.

@@ -13,12 +13,15 @@ public struct ChapterMarker: Equatable, Sendable {
     /// `.ok` or `.notRun`.
     public var status: OutputMarker.Status
     public var budget: String?
+    /// Parameter values other than the chapter's own, as in `OutputMarker`.
+    public var params: String?
 
-    public init(cells: Int, hash: String, status: OutputMarker.Status = .ok, budget: String? = nil) {
+    public init(cells: Int, hash: String, status: OutputMarker.Status = .ok, budget: String? = nil, params: String? = nil) {
         self.cells = cells
         self.hash = hash
         self.status = status
         self.budget = budget
+        self.params = params
     }
 
     /// The marker as it is written in the chapter.
@@ -26,6 +29,7 @@ public struct ChapterMarker: Equatable, Sendable {
         var words = ["litrun:chapter", "cells=\(cells)", "hash=\(hash)"]
         if status != .ok { words.append("status=\(status.rawValue)") }
         if let budget { words.append("budget=\(budget)") }
+        if let params { words.append("params=\(params)") }
         return "<!-- " + words.joined(separator: " ") + " -->"
     }
 
@@ -34,7 +38,7 @@ public struct ChapterMarker: Equatable, Sendable {
         guard let attributes = OutputMarker.attributes(of: line, kind: "litrun:chapter"),
               let cells = attributes["cells"].flatMap({ Int($0) }), cells >= 0, let hash = attributes["hash"],
               let status = OutputMarker.Status(attribute: attributes["status"]) else { return nil }
-        return ChapterMarker(cells: cells, hash: hash, status: status, budget: attributes["budget"])
+        return ChapterMarker(cells: cells, hash: hash, status: status, budget: attributes["budget"], params: attributes["params"])
     }
 
     /// A marker found in a chapter, with where it sits.

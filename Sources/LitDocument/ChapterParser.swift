@@ -121,6 +121,7 @@ package struct ChapterParser {
             switch word {
             case "norun": flags.insert(.norun)
             case "expect-error": flags.insert(.expectError)
+            case "parameters": flags.insert(.parameters)
             default:
                 let offset = flagOffset(String(word), block: block)
                 throw Diagnostic(

@@ -12,7 +12,7 @@ public enum DocumentError: ErrorMessage, Equatable {
         switch self {
         case .unreadableFile(let path, let reason): "cannot read '\(path)': \(reason)"
         case .notMarkdown(let path, let reason): "'\(path)' is not a Markdown chapter: \(reason)"
-        case .unknownCellFlag(let flag): "unknown cell flag '\(flag)' (known flags: norun, expect-error)"
+        case .unknownCellFlag(let flag): "unknown cell flag '\(flag)' (known flags: norun, expect-error, parameters)"
         case .unterminatedOutputBlock: "output block has no '<!-- litrun:end -->' marker"
         case .writeFailed(let path, let reason): "cannot write '\(path)': \(reason)"
         }

@@ -29,13 +29,17 @@ public struct OutputMarker: Equatable, Sendable {
     public var status: Status
     /// The budget the outputs were computed with, or nil for a full run.
     public var budget: String?
+    /// The parameter values, other than the chapter's own, the outputs were computed
+    /// with (`epochs=1,lr=0.01`), or nil.
+    public var params: String?
 
     /// Creates a marker for a cell's outputs.
-    public init(cell: Int, hash: String, status: Status = .ok, budget: String? = nil) {
+    public init(cell: Int, hash: String, status: Status = .ok, budget: String? = nil, params: String? = nil) {
         self.cell = cell
         self.hash = hash
         self.status = status
         self.budget = budget
+        self.params = params
     }
 
     /// The begin marker as it is written in the chapter.
@@ -43,6 +47,7 @@ public struct OutputMarker: Equatable, Sendable {
         var words = ["litrun:output", "cell=\(cell)", "hash=\(hash)"]
         if status != .ok { words.append("status=\(status.rawValue)") }
         if let budget { words.append("budget=\(budget)") }
+        if let params { words.append("params=\(params)") }
         return "<!-- " + words.joined(separator: " ") + " -->"
     }
 
@@ -51,7 +56,7 @@ public struct OutputMarker: Equatable, Sendable {
         guard let attributes = attributes(of: line, kind: "litrun:output"),
               let cell = attributes["cell"].flatMap({ Int($0) }), cell > 0, let hash = attributes["hash"],
               let status = Status(attribute: attributes["status"]) else { return nil }
-        return OutputMarker(cell: cell, hash: hash, status: status, budget: attributes["budget"])
+        return OutputMarker(cell: cell, hash: hash, status: status, budget: attributes["budget"], params: attributes["params"])
     }
 
     /// The `key=value` words of a one-line litrun comment of this kind, or nil when the

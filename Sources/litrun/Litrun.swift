@@ -44,6 +44,11 @@ struct Litrun: ParsableCommand {
         valueName: "dir"))
     var data: String?
 
+    @Option(name: [.customShort("p"), .customLong("param")], parsing: .singleValue,
+            help: ArgumentHelp("Give a parameter of the chapter's 'swift parameters' cell another value; repeatable. "
+                               + "Outputs are then marked params=..., which --check reports as stale.", valueName: "name=value"))
+    var param: [String] = []
+
     @Flag(name: .customLong("no-cache"), help: "Run every cell from the start, and neither read nor write the snapshot cache.")
     var noCache = false
 
@@ -55,7 +60,17 @@ struct Litrun: ParsableCommand {
                                valueName: "size"))
     var cacheLimit: String?
 
+    /// `-p` values split at their first `=`.
+    var parameters: [(name: String, value: String)] {
+        param.compactMap { text in
+            text.firstIndex(of: "=").map { (String(text[..<$0]), String(text[text.index(after: $0)...])) }
+        }
+    }
+
     func validate() throws {
+        for text in param where text.firstIndex(of: "=").map({ $0 == text.startIndex }) ?? true {
+            throw ValidationError("-p takes NAME=VALUE, such as -p epochs=1, not '\(text)'")
+        }
         if let cacheLimit, CachePolicy.bytes(from: cacheLimit) == nil {
             throw ValidationError("--cache-limit takes a size such as 500MB or 2GB, not '\(cacheLimit)'")
         }
@@ -77,7 +92,8 @@ struct Litrun: ParsableCommand {
         let progress = ProgressSink(isTerminal: isatty(STDERR_FILENO) != 0) { FileHandle.standardError.write(Data($0.utf8)) }
         let library = LibrarySettings(dataDirectory: data, budget: budget.flatMap(Budget.named), progress: progress)
         let cache = noCache ? nil : CachePolicy(limit: cacheLimit.flatMap(CachePolicy.bytes(from:)) ?? CachePolicy.defaultLimit)
-        let options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library, cache: cache)
+        var options = RunOptions(seed: seed, timeout: timeout == 0 ? nil : timeout, bindsCPUs: true, library: library, cache: cache)
+        options.parameters = parameters
         let destination: ChapterJob.Destination =
             if let output { .file(output) } else if toStandardOutput { .standardOutput } else { .inPlace }
         let chapters = ChapterArguments.expand(self.chapters)

@@ -74,9 +74,9 @@ struct RunRecord {
         }
     }
 
-    /// Reads a record of `chapter`'s run; a record that names cells the chapter does not
-    /// have is corrupt.
-    init(from reader: inout SnapshotReader, chapter: Chapter) throws {
+    /// Reads a record of `chapter`'s run with parameter values `params` (part of the key,
+    /// so the record's own); a record that names cells the chapter does not have is corrupt.
+    init(from reader: inout SnapshotReader, chapter: Chapter, params: String?) throws {
         guard try reader.readInt() == RunRecord.formatVersion else { throw SnapshotError.corrupt("a run record of another format") }
         let cells = chapter.cells
         func cellNumber() throws -> Int {
@@ -105,7 +105,8 @@ struct RunRecord {
             error.trace = try (0..<(try reader.readCount())).map { _ in
                 LanguageError.TraceEntry(function: try reader.readString(), cell: try reader.readInt(), offset: try reader.readInt())
             }
-            failures.append(ChapterRunner.Failure(cell: cells[number - 1], error: error, items: items, printed: printed, expected: true))
+            failures.append(ChapterRunner.Failure(cell: cells[number - 1], error: error, items: items, printed: printed, expected: true,
+                                                  params: params))
         }
         assets = try (0..<(try reader.readCount())).map { _ in
             ChapterAsset(path: try reader.readString(), contents: try reader.readBytes())
