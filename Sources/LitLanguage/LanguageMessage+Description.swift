@@ -14,8 +14,9 @@ extension LanguageMessage {
         case .undefinedName(let name, let suggestion): "cannot find '\(name)' in scope" + didYouMean(suggestion)
         case .undefinedMember(let type, let member, let suggestion):
             "value of type '\(type)' has no member '\(member)'" + didYouMean(suggestion)
-        case .wrongArgumentLabels(let callee, let expected, let found):
+        case .wrongArgumentLabels(let callee, let expected, let found, let suggestion):
             "incorrect argument labels in call to '\(callee)' (have '\(found)', expected '\(expected)')"
+                + (suggestion.map { "; did you mean '\($0):'?" } ?? "")
         case .wrongArgumentCount(let callee, let expected, let found):
             "'\(callee)' takes \(expected) argument\(expected == 1 ? "" : "s") but \(found) \(found == 1 ? "was" : "were") given"
         case .assignToConstant(let name): "cannot assign to value: '\(name)' is a 'let' constant"

@@ -18,7 +18,8 @@ public enum LanguageMessage: ErrorMessage {
     /// `suggestion` is a defined name close to the one typed.
     case undefinedName(String, suggestion: String? = nil)
     case undefinedMember(type: String, member: String, suggestion: String? = nil)
-    case wrongArgumentLabels(callee: String, expected: String, found: String)
+    /// `suggestion` is a label of the callee close to one that was given.
+    case wrongArgumentLabels(callee: String, expected: String, found: String, suggestion: String? = nil)
     case wrongArgumentCount(callee: String, expected: Int, found: Int)
     case assignToConstant(String)
     case invalidAssignmentTarget

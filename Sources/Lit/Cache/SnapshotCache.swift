@@ -53,6 +53,12 @@ package struct SnapshotCache {
     /// Writes a snapshot atomically, and removes the snapshots of the same cell and budget
     /// saved after other code, which can no longer be used.
     package func save(_ payload: [UInt8], key: SnapshotKey) throws {
+        // A cache folder that a link sends elsewhere would have litrun write outside the
+        // chapter's folder.
+        let chapterFolder = root.deletingLastPathComponent().resolvingSymlinksInPath().path
+        for url in [root, folder] where !url.resolvingSymlinksInPath().path.hasPrefix(chapterFolder.hasSuffix("/") ? chapterFolder : chapterFolder + "/") {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "\(SnapshotCache.folderName) leads out of the chapter's folder"])
+        }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = fileName(cell: key.cell, hash: key.hash, budget: budget)
         try SnapshotFile.write(payload, key: key.text, to: folder.appendingPathComponent(name))

@@ -70,7 +70,10 @@ public struct Signature: Sendable, Hashable, CustomStringConvertible {
             }
         }
         let expected = signatures.map { callee + $0.description }.joined(separator: "' or '")
-        return .wrongArgumentLabels(callee: callee, expected: expected, found: callee + spelling(labels))
+        let known = Set(signatures.flatMap { $0.parameters.compactMap(\.label) })
+        let suggestion = labels.compactMap { $0 }.first { !known.contains($0) }
+            .flatMap { SpellingSuggestion.closest(to: $0, among: known) }
+        return .wrongArgumentLabels(callee: callee, expected: expected, found: callee + spelling(labels), suggestion: suggestion)
     }
 }
 

@@ -74,6 +74,10 @@ import Testing
                 == .undefinedMember(type: "Linear", member: "paramters", suggestion: "parameters"))
         #expect(failure("let t = ones(2)\nt.shap")?.message == .undefinedMember(type: "Tensor", member: "shap", suggestion: "shape"))
         #expect(failure("let t = ones(2)\nt.weights")?.message == .undefinedMember(type: "Tensor", member: "weights"))
+        let label = failure("let c = Conv2d(1, 6, kernelSze: 5)")?.message
+        #expect(label == .wrongArgumentLabels(callee: "Conv2d", expected: "Conv2d(_:_:kernelSize:stride:padding:bias:)",
+                                              found: "Conv2d(_:_:kernelSze:)", suggestion: "kernelSize"))
+        #expect(label?.description.hasSuffix("; did you mean 'kernelSize:'?") == true)
     }
 
     // MARK: Syntax errors
