@@ -11,15 +11,12 @@ import LitTensor
 /// Every object a value reaches goes through `values`, so one tensor held by a layer and
 /// by its optimizer is written once and comes back as one tensor.
 package struct LibraryArchiver: NativeArchiver {
-    /// The interpreter that restored cell-class layers run in.
-    unowned let interpreter: Interpreter
     /// Where a restored data loader reads its data set again.
     let dataDirectory: String
     /// Raised when a backward pass reaches a gradient graph the snapshot did not keep.
     let missingGraph: MissingGraphSignal
 
-    package init(interpreter: Interpreter, dataDirectory: String, missingGraph: MissingGraphSignal) {
-        self.interpreter = interpreter
+    package init(dataDirectory: String, missingGraph: MissingGraphSignal) {
         self.dataDirectory = dataDirectory
         self.missingGraph = missingGraph
     }
