@@ -96,7 +96,8 @@ package struct SnapshotCache {
     /// Deletes the oldest snapshots in the `.litrun-cache` folder until they take at most
     /// `limit` bytes; the newest snapshot of each chapter always stays.
     package func evict(toFit limit: Int) {
-        let all = snapshots().sorted { $0.modified < $1.modified }
+        // Files saved within one clock tick are ordered by cell, later cells being newer.
+        let all = snapshots().sorted { ($0.modified, $0.cell) < ($1.modified, $1.cell) }
         var total = all.reduce(0) { $0 + $1.size }
         guard total > limit else { return }
         let newest = Set(Dictionary(grouping: all, by: \.chapter).compactMap { $0.value.last?.url })
@@ -110,6 +111,8 @@ package struct SnapshotCache {
         var chapter: String
         var size: Int
         var modified: Date
+        /// The cell number in the file's name (`cell-12-...`).
+        var cell: Int { Int(url.lastPathComponent.split(separator: "-").dropFirst().first ?? "") ?? 0 }
     }
 
     /// Every snapshot file in the `.litrun-cache` folder, with its chapter, size and age.
