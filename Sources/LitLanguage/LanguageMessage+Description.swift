@@ -9,7 +9,7 @@ extension LanguageMessage {
         case .expected(let what, let found): "expected \(what), found \(found)"
         case .unsupported(let feature): "cell language does not support \(feature)"
         case .sandboxed(let what):
-            "\(what) is not available: cells run in a sandbox, without the file system, the network, processes or the "
+            "cell language does not support \(what): cells run in a sandbox, without the file system, the network, processes or the "
                 + "environment; read the chapter's own files with readText(\"data/x.csv\") or loadCSV(\"data/x.csv\")"
         case .undefinedName(let name, let suggestion): "cannot find '\(name)' in scope" + didYouMean(suggestion)
         case .undefinedMember(let type, let member, let suggestion):

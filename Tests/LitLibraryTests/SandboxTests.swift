@@ -120,7 +120,7 @@ import Testing
         defer { folder.remove() }
         let message = LanguageMessage.sandboxed(what)
         #expect(Self.outcome(code, in: folder) == "error: \(message)")
-        #expect(message.description == "\(what) is not available: cells run in a sandbox, without the file system, the network, "
+        #expect(message.description == "cell language does not support \(what): cells run in a sandbox, without the file system, the network, "
                 + "processes or the environment; read the chapter's own files with readText(\"data/x.csv\") or loadCSV(\"data/x.csv\")")
     }
 }

@@ -46,9 +46,9 @@ import Testing
         ("print(readText(\"\(FileManager.default.temporaryDirectory.path)/x\"))", "is an absolute path"),
         ("print(readText(\"link.txt\"))", "leads out of the chapter's folder through a symbolic link"),
         ("print(loadCSV(\"up/secret.txt\"))", "leads out of the chapter's folder through a symbolic link"),
-        ("let f = FileManager.default\nf.createFile(atPath: \"../x\", contents: nil)", "'FileManager' is not available: cells run in a sandbox"),
-        ("let s = String(contentsOfFile: \"../secret.txt\")", "'String(contentsOfFile:)' is not available"),
-        ("import Foundation", "'import' is not available"),
+        ("let f = FileManager.default\nf.createFile(atPath: \"../x\", contents: nil)", "cell language does not support 'FileManager': cells run in a sandbox"),
+        ("let s = String(contentsOfFile: \"../secret.txt\")", "cell language does not support 'String(contentsOfFile:)': cells run in a sandbox"),
+        ("import Foundation", "cell language does not support 'import': cells run in a sandbox"),
     ])
     func readsAndWritesOutsideTheFolderAreRefused(code: String, message: String) throws {
         let setting = try Setting(Self.cell(code))

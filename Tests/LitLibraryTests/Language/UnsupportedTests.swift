@@ -20,6 +20,14 @@ import Testing
         #expect(error?.message.text.hasPrefix("cell language does not support ") == true)
     }
 
+    /// `import` and `try` are outside the subset too, and say why: the sandbox.
+    @Test(arguments: [("import Foundation", "'import'"), ("let x = try f()", "'try'")])
+    func sandboxedConstructIsAClearError(code: String, feature: String) {
+        let error = failure(code)
+        #expect(error?.message == .sandboxed(feature))
+        #expect(error?.message.text.hasPrefix("cell language does not support \(feature): cells run in a sandbox") == true)
+    }
+
     @Test func genericTypeAnnotation() {
         #expect(failure("let xs: Array<Int> = []")?.message == .unsupported("generic types"))
     }
