@@ -17,7 +17,7 @@ extension ChapterRunner {
     /// The state after the last unchanged cell whose snapshot checks out, or nil to run
     /// from the start, with a note when a snapshot was there but could not be used (it is
     /// then deleted, as no later run could use it either).
-    func resume(_ chapter: Chapter, hashes: [String], params: String?, from cache: SnapshotCache, notes: inout [CacheNote.Placed]) -> ResumePoint? {
+    func resume(_ chapter: Chapter, hashes: [String], keys: [SnapshotKey], params: String?, from cache: SnapshotCache, notes: inout [CacheNote.Placed]) -> ResumePoint? {
         guard let cell = cache.lastCachedCell(hashes: hashes) else {
             let others = cache.otherBudgets(hashes: hashes)
             if !others.isEmpty {
@@ -25,7 +25,7 @@ extension ChapterRunner {
             }
             return nil
         }
-        let key = snapshotKeys(hashes, params: params)[cell - 1]
+        let key = keys[cell - 1]
         let url = cache.url(cell: cell, hash: hashes[cell - 1])
         do {
             var reader = try SnapshotFile.reader(for: url, key: key.text)

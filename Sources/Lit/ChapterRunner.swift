@@ -97,9 +97,11 @@ public struct ChapterRunner {
         var lastAttempted = 0
         var notes = initialNotes
         let cache = options.cache.map { _ in SnapshotCache(chapterPath: chapter.path, budget: SnapshotKey.variant(budget: budget, params: params)) }
-        var snapshots = cache.map { SnapshotSaver(cache: $0, keys: snapshotKeys(hashes, params: params), limit: options.cache?.limit ?? 0) }
+        // Keys stat the data files, so they are made once per run.
+        let keys = cache == nil ? [] : snapshotKeys(hashes, params: params)
+        var snapshots = cache.map { SnapshotSaver(cache: $0, keys: keys, limit: options.cache?.limit ?? 0) }
         var recordedAssets: [ChapterAsset] = []
-        if resuming, let cache, let resumed = resume(chapter, hashes: hashes, params: params, from: cache, notes: &notes) {
+        if resuming, let cache, let resumed = resume(chapter, hashes: hashes, keys: keys, params: params, from: cache, notes: &notes) {
             session = resumed.session ?? session
             report.updates = resumed.record.updates
             failures = resumed.record.failures

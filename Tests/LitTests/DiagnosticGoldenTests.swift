@@ -23,38 +23,35 @@ import Testing
 
     @Test(arguments: chapters)
     func matchesGolden(_ name: String) throws {
-        let work = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: work) }
-        let chapter = work.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: Self.directory.appendingPathComponent(name), to: chapter)
-        let captured = CapturedConsole()
-        let status = ChapterJob.run(chapter.path, options: RunOptions(seed: 0, timeout: 1), to: .inPlace,
-                                    console: captured.console)
-        // The timing in the summary line varies from run to run.
-        let stderr = captured.errors.replacingOccurrences(of: work.path + "/", with: "")
-            .replacingOccurrences(of: #"cells in [0-9.]+ s"#, with: "cells in <time> s", options: .regularExpression)
-        let transcript = "exit status: \(status.rawValue)\n" + stderr + "\n"
-        let written = try Data(contentsOf: chapter)
+        let run = try Self.run(name, to: .inPlace)
+        let transcript = "exit status: \(run.status.rawValue)\n" + run.stderr + "\n"
         let base = String(name.dropLast(3))
         try compare(Data(transcript.utf8), golden: Self.directory.appendingPathComponent(base + ".stderr"))
-        try compare(written, golden: Self.directory.appendingPathComponent(base + ".out.md"))
+        try compare(run.written, golden: Self.directory.appendingPathComponent(base + ".out.md"))
     }
 
     @Test func positionsAreInTheFileAsReadWhenNothingIsWritten() throws {
         var transcript = ""
         for name in Self.chapters {
-            let work = try TestPaths.temporaryDirectory()
-            defer { try? FileManager.default.removeItem(at: work) }
-            let chapter = work.appendingPathComponent(name)
-            try FileManager.default.copyItem(at: Self.directory.appendingPathComponent(name), to: chapter)
-            let captured = CapturedConsole()
-            let status = ChapterJob.run(chapter.path, options: RunOptions(seed: 0, timeout: 1), to: .standardOutput,
-                                        console: captured.console)
-            let stderr = captured.errors.replacingOccurrences(of: work.path + "/", with: "")
-                .replacingOccurrences(of: #"cells in [0-9.]+ s"#, with: "cells in <time> s", options: .regularExpression)
-            transcript += "== \(name): exit status \(status.rawValue)\n\(stderr)\n"
+            let run = try Self.run(name, to: .standardOutput)
+            transcript += "== \(name): exit status \(run.status.rawValue)\n\(run.stderr)\n"
         }
         try compare(Data(transcript.utf8), golden: Self.directory.appendingPathComponent("as-read.stderr"))
+    }
+
+    /// Runs a copy of fixture `name` and returns the exit status, stderr (paths relative and
+    /// the summary's timing replaced, as they vary from run to run) and the chapter after.
+    private static func run(_ name: String, to destination: ChapterJob.Destination) throws
+        -> (status: ChapterJob.ExitStatus, stderr: String, written: Data) {
+        let work = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let chapter = work.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: directory.appendingPathComponent(name), to: chapter)
+        let captured = CapturedConsole()
+        let status = ChapterJob.run(chapter.path, options: RunOptions(seed: 0, timeout: 1), to: destination, console: captured.console)
+        let stderr = captured.errors.replacingOccurrences(of: work.path + "/", with: "")
+            .replacingOccurrences(of: #"cells in [0-9.]+ s"#, with: "cells in <time> s", options: .regularExpression)
+        return (status, stderr, try Data(contentsOf: chapter))
     }
 
     private func compare(_ actual: Data, golden: URL) throws {

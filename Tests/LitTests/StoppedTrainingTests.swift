@@ -36,15 +36,24 @@ import Testing
         train(net, trainIter, testIter, optimizer: SGD(net.parameters(), lr: 0.1), epochs: 1000000)
         """
 
+    /// Writes `text` as chapter `name` beside the fixture data set, runs it in place with
+    /// `timeout`, and returns the exit status and stderr.
+    private static func run(_ text: String, named name: String, in directory: URL, timeout: Double) throws
+        -> (status: ChapterJob.ExitStatus, errors: String, path: String) {
+        let path = directory.appendingPathComponent(name).path
+        let console = CapturedConsole()
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let options = RunOptions(seed: 0, timeout: timeout, library: LibrarySettings(dataDirectory: directory.path))
+        return (ChapterJob.run(path, options: options, to: .inPlace, console: console.console), console.errors, path)
+    }
+
     @Test func aTimedOutTrainingKeepsItsFinishedEpochs() throws {
         let directory = try FashionMNISTFixture.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("stopped.md").path
-        try Data("# Stopped\n\n```swift\n\(Self.slowTraining)\n```\n".utf8).write(to: URL(fileURLWithPath: path))
-        let console = CapturedConsole()
-        let options = RunOptions(seed: 0, timeout: 1, library: LibrarySettings(dataDirectory: directory.path))
-        #expect(ChapterJob.run(path, options: options, to: .inPlace, console: console.console) == .cellFailed)
-        #expect(console.errors.contains("error: cell 1 ran longer than the 1 s timeout"), "\(console.errors)")
+        let (status, errors, path) = try Self.run("# Stopped\n\n```swift\n\(Self.slowTraining)\n```\n", named: "stopped.md",
+                                              in: directory, timeout: 1)
+        #expect(status == .cellFailed)
+        #expect(errors.contains("error: cell 1 ran longer than the 1 s timeout"), "\(errors)")
 
         let written = try Chapter.read(path: path)
         let block = try #require(written.cells[0].output)
@@ -92,14 +101,12 @@ import Testing
     @Test func aLossThatIsNotFiniteStopsTrainingAndNamesTheBatch() throws {
         let directory = try FashionMNISTFixture.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("diverging.md").path
-        try Data("```swift\n\(Self.divergingTraining)\n```\n".utf8).write(to: URL(fileURLWithPath: path))
-        let console = CapturedConsole()
-        let options = RunOptions(seed: 0, timeout: 60, library: LibrarySettings(dataDirectory: directory.path))
-        #expect(ChapterJob.run(path, options: options, to: .inPlace, console: console.console) == .cellFailed)
+        let (status, errors, path) = try Self.run("```swift\n\(Self.divergingTraining)\n```\n", named: "diverging.md",
+                                              in: directory, timeout: 60)
+        #expect(status == .cellFailed)
         let message = "error: the training loss became NaN in epoch 2, batch 1, so training stopped; "
             + "try a lower learning rate, and check the data and the model for values that overflow"
-        #expect(console.errors.contains(message), "\(console.errors)")
+        #expect(errors.contains(message), "\(errors)")
         let block = try #require(try Chapter.read(path: path).cells[0].output)
         let rows = block.body.split(separator: "\n").filter { $0.range(of: #"^\| [0-9]+ \| "#, options: .regularExpression) != nil }
         #expect(rows.count == 1 && rows[0].hasPrefix("| 1 | "), "\(block.body)")
