@@ -61,8 +61,11 @@ let package = Package(
         .target(name: "LitLanguage", dependencies: ["LitDiagnostics", "LitRandom", "LitArchive"]),
         // The cell bindings of tensors, modules, data and `train`.
         .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitArchive", "LitNN", "LitData", "LitRendering", "LitDocument"]),
-        // Running chapters: the runner, --check and the command's jobs.
-        .target(name: "Lit", dependencies: ["LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitDiagnostics", "LitData", "LitArchive"]),
+        // Publishing: chapters as a static web site. It runs no cell; it reads the document
+        // model and colours cells with the cell language's lexer.
+        .target(name: "LitPublishing", dependencies: ["LitDocument", "LitLanguage", "LitDiagnostics"]),
+        // Running chapters: the runner, --check, publish and the command's jobs.
+        .target(name: "Lit", dependencies: ["LitLibrary", "LitLanguage", "LitDocument", "LitRendering", "LitDiagnostics", "LitData", "LitArchive", "LitPublishing"]),
         // The fuzz targets' bodies: the fuzz binaries (fuzz/) and the test suite's corpus
         // replay run exactly this code.
         .target(
@@ -109,6 +112,7 @@ let package = Package(
         .testTarget(name: "LitRenderingTests", dependencies: ["LitRendering", "LitNN", "LitTestSupport"]),
         .testTarget(name: "LitDocumentTests", dependencies: ["LitDocument", "LitDiagnostics", "LitRandom", "LitTestSupport"]),
         .testTarget(name: "LitArchiveTests", dependencies: ["LitArchive"]),
+        .testTarget(name: "LitPublishingTests", dependencies: ["LitPublishing", "LitDocument", "LitLanguage", "LitRandom", "LitTestSupport"]),
         .testTarget(name: "LitLanguageTests", dependencies: ["LitLanguage", "LitArchive", "LitDiagnostics", "LitTestSupport"]),
         // Also the cell language's conformance suite (Language/), whose cells run in a
         // ChapterSession, the interpreter with the library bound in.

@@ -120,7 +120,7 @@ public enum ChapterJob {
 
     /// Reads a chapter, reporting why it cannot be run: an unreadable or binary file is
     /// bad input (2); a chapter with a malformed cell or block is a failure (1).
-    private static func read(_ path: String, console: Console) -> Result<Chapter, ExitStatus> {
+    package static func read(_ path: String, console: Console) -> Result<Chapter, ExitStatus> {
         do {
             return .success(try Chapter.read(path: path))
         } catch {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CMark
 
 /// A code or HTML block as cmark sees it, in chapter line numbers, with no C pointers left.
@@ -28,28 +33,26 @@ package struct CommonMarkDocument: Sendable, Equatable {
     package var blocks: [CommonMarkBlock]
 }
 
+/// A paragraph's extent in chapter lines; `startColumn` is where its text starts on its first line.
+package struct CommonMarkParagraph: Sendable, Equatable {
+    package var startLine: Int
+    package var endLine: Int
+    package var startColumn: Int
+}
+
 /// The one place that talks to cmark: parses with source positions and copies out plain values.
 package enum CommonMarkReader {
     package static func read(_ bytes: [UInt8]) -> CommonMarkDocument {
-        let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    cmark_parse_document(chars, buffer.count, CMARK_OPT_SOURCEPOS)
-                }
-            }
-        }
-        guard let root else { return CommonMarkDocument(blocks: []) }
-        defer { cmark_node_free(root) }
-        let documentEnd = Int(cmark_node_get_end_line(root))
-
         var nodes: [OpaquePointer] = []
         var blocks: [CommonMarkBlock] = []
-        guard let iterator = cmark_iter_new(root) else { return CommonMarkDocument(blocks: []) }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        visit(bytes, finish: { _ in
+            let indexOfNode = Dictionary(nodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            for index in nodes.indices {
+                guard let next = cmark_node_next(nodes[index]) else { continue }
+                blocks[index].nextSibling = indexOfNode[next]
+            }
+        }) { root, node in
+            let documentEnd = Int(cmark_node_get_end_line(root))
             let kind: CommonMarkBlock.Kind
             switch cmark_node_get_type(node) {
             case .CMARK_NODE_CODE_BLOCK: kind = .code(info: string(cmark_node_get_fence_info(node)))
@@ -60,7 +63,7 @@ package enum CommonMarkReader {
                  .CMARK_NODE_CUSTOM_BLOCK, .CMARK_NODE_PARAGRAPH, .CMARK_NODE_HEADING, .CMARK_NODE_THEMATIC_BREAK,
                  .CMARK_NODE_TEXT, .CMARK_NODE_SOFTBREAK, .CMARK_NODE_LINEBREAK, .CMARK_NODE_CODE, .CMARK_NODE_HTML_INLINE,
                  .CMARK_NODE_CUSTOM_INLINE, .CMARK_NODE_EMPH, .CMARK_NODE_STRONG, .CMARK_NODE_LINK, .CMARK_NODE_IMAGE:
-                continue
+                return
             }
             let literal = string(cmark_node_get_literal(node))
             let startLine = Int(cmark_node_get_start_line(node))
@@ -84,12 +87,58 @@ package enum CommonMarkReader {
                     startColumn: Int(cmark_node_get_start_column(node)),
                     lastContentLine: lastContentLine, containerEndLine: containerEnd, nextSibling: nil))
         }
-        let indexOfNode = Dictionary(nodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        for index in nodes.indices {
-            guard let next = cmark_node_next(nodes[index]) else { continue }
-            blocks[index].nextSibling = indexOfNode[next]
-        }
         return CommonMarkDocument(blocks: blocks)
+    }
+
+    /// The line span of every paragraph at any nesting depth, in document order; the
+    /// publisher looks for GFM tables in them, which CommonMark reads as paragraphs.
+    package static func paragraphs(_ bytes: [UInt8]) -> [CommonMarkParagraph] {
+        var paragraphs: [CommonMarkParagraph] = []
+        visit(bytes) { _, node in
+            guard cmark_node_get_type(node) == .CMARK_NODE_PARAGRAPH else { return }
+            paragraphs.append(CommonMarkParagraph(
+                startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+                startColumn: Int(cmark_node_get_start_column(node))))
+        }
+        return paragraphs
+    }
+
+    /// cmark's own HTML for a Markdown text. Raw HTML passes through, as the chapter's
+    /// author wrote it and as GitHub shows it; the publisher's placeholders are HTML comments.
+    package static func html(_ markdown: String) -> String {
+        var markdown = markdown
+        return markdown.withUTF8 { buffer in
+            guard let base = buffer.baseAddress,
+                  let rendered = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, { chars in
+                      cmark_markdown_to_html(chars, buffer.count, CMARK_OPT_UNSAFE)
+                  }) else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    /// Calls `body` with the root and every node of the parsed document, entering each
+    /// once, then `finish` while the nodes are still alive.
+    private static func visit(
+        _ bytes: [UInt8], finish: (OpaquePointer) -> Void = { _ in }, _ body: (OpaquePointer, OpaquePointer) -> Void
+    ) {
+        let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    cmark_parse_document(chars, buffer.count, CMARK_OPT_SOURCEPOS)
+                }
+            }
+        }
+        guard let root else { return }
+        defer { cmark_node_free(root) }
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { body(root, node) }
+        }
+        finish(root)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -14,6 +14,9 @@ struct Litrun: ParsableCommand {
         discussion: """
             Exit status: 0 on success, 1 when a cell failed (or --check found stale cells),
             2 for bad usage or an unreadable chapter, 130 when Ctrl-C or SIGTERM stopped a cell.
+
+            litrun publish CHAPTER... --to DIR writes the chapters as a static web site;
+            see 'litrun publish --help'.
             """,
         version: "litrun \(LitrunVersion.current)")
 
@@ -112,16 +115,27 @@ struct Litrun: ParsableCommand {
     }
 
     /// Usage errors exit with 2, as the contract says, not the parser's default 64.
+    /// `publish` is dispatched here: the chapters are the root command's own arguments, so
+    /// the parser cannot tell a subcommand from a chapter named like one.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "publish" {
+            main(Publish.self, arguments: Array(arguments.dropFirst()))
+        } else {
+            main(Litrun.self, arguments: arguments)
+        }
+    }
+
+    private static func main<Command: ParsableCommand>(_ type: Command.Type, arguments: [String]) {
         do {
-            var command = try parseAsRoot()
+            var command = try type.parseAsRoot(arguments)
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let code = type.exitCode(for: error)
+            if code == .success { type.exit(withError: error) }
+            FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
             Foundation.exit(ChapterJob.ExitStatus.badInput.rawValue)
         }
     }

@@ -36,6 +36,23 @@ package final class XMLTree {
         all.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className)) }
     }
 
+    /// The text and the child elements in document order, for mixed content such as HTML.
+    private var content: [Content] = []
+    private enum Content {
+        case text(String)
+        case element(XMLTree)
+    }
+
+    /// All the text inside this element, its children's included, in document order.
+    package var textContent: String {
+        content.map { piece in
+            switch piece {
+            case .text(let text): text
+            case .element(let child): child.textContent
+            }
+        }.joined()
+    }
+
     /// The text of every `text` element below this one.
     package var texts: [String] { all("text").map(\.text) }
 
@@ -46,7 +63,12 @@ package final class XMLTree {
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
             let node = XMLTree(name: elementName, attributes: attributes)
-            if let parent = stack.last { parent.children.append(node) } else { root = node }
+            if let parent = stack.last {
+                parent.children.append(node)
+                parent.content.append(.element(node))
+            } else {
+                root = node
+            }
             stack.append(node)
         }
 
@@ -57,6 +79,7 @@ package final class XMLTree {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             stack.last?.text += string
+            stack.last?.content.append(.text(string))
         }
     }
 }

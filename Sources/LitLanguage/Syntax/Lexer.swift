@@ -51,7 +51,7 @@ package struct Lexer {
             lastTokenEnd = index
             let after = index < end ? bytes[index] : UInt8(ascii: " ")
             tokens.append(Token(
-                kind: kind, offset: start, startsLine: sawNewline, spaceBefore: hadSpace || sawNewline,
+                kind: kind, offset: start, endOffset: index, startsLine: sawNewline, spaceBefore: hadSpace || sawNewline,
                 spaceAfter: Lexer.isSpace(after) || after == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*"))))
             sawNewline = false
         }

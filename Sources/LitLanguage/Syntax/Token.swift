@@ -20,12 +20,24 @@ package struct Token: Sendable {
     package var kind: Kind
     /// Byte offset in the cell's code.
     package var offset: Int
+    /// Byte offset just past the token, for tools that show the code (the highlighter);
+    /// equal to `offset` for the end-of-cell token.
+    package var endOffset: Int
     /// The token starts a new line (Swift ends statements at line breaks).
     package var startsLine: Bool
     /// Whitespace (or a line break) sits directly before / after the token; Swift uses it
     /// to tell prefix, postfix and infix operators apart.
     package var spaceBefore: Bool
     package var spaceAfter: Bool
+
+    package init(kind: Kind, offset: Int, endOffset: Int? = nil, startsLine: Bool, spaceBefore: Bool, spaceAfter: Bool) {
+        self.kind = kind
+        self.offset = offset
+        self.endOffset = endOffset ?? offset
+        self.startsLine = startsLine
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+    }
 
     package func isSymbol(_ text: String) -> Bool { kind == .symbol(text) }
     package func isKeyword(_ text: String) -> Bool { kind == .keyword(text) }
