@@ -16,6 +16,12 @@ void lk_binary(lk_binary_op op, const float *a, ptrdiff_t sa, const float *b, pt
     case LK_MUL: LK_BINARY_LOOPS(x * y) break;
     case LK_DIV: LK_BINARY_LOOPS(x / y) break;
     case LK_SECOND: LK_BINARY_LOOPS(((void)x, y)) break;
+    case LK_EQUAL: LK_BINARY_LOOPS(x == y ? 1.0f : 0.0f) break;
+    case LK_NOT_EQUAL: LK_BINARY_LOOPS(x != y ? 1.0f : 0.0f) break;
+    case LK_LESS: LK_BINARY_LOOPS(x < y ? 1.0f : 0.0f) break;
+    case LK_LESS_EQUAL: LK_BINARY_LOOPS(x <= y ? 1.0f : 0.0f) break;
+    case LK_GREATER: LK_BINARY_LOOPS(x > y ? 1.0f : 0.0f) break;
+    case LK_GREATER_EQUAL: LK_BINARY_LOOPS(x >= y ? 1.0f : 0.0f) break;
     }
 }
 
@@ -30,6 +36,7 @@ void lk_unary(lk_unary_op op, const float *x, float *out, size_t n) {
     case LK_SIGMOID: for (size_t i = 0; i < n; i++) out[i] = lk_sigmoid(x[i]); break;
     case LK_TANH: for (size_t i = 0; i < n; i++) out[i] = lk_tanh(x[i]); break;
     case LK_SQUARE: for (size_t i = 0; i < n; i++) out[i] = x[i] * x[i]; break;
+    case LK_ABS: for (size_t i = 0; i < n; i++) out[i] = __builtin_fabsf(x[i]); break;
     }
 }
 
@@ -44,6 +51,7 @@ void lk_unary_backward(lk_unary_op op, const float *x, const float *y, const flo
     case LK_SIGMOID: for (size_t i = 0; i < n; i++) gx[i] = gy[i] * y[i] * (1.0f - y[i]); break;
     case LK_TANH: for (size_t i = 0; i < n; i++) gx[i] = gy[i] * (1.0f - y[i] * y[i]); break;
     case LK_SQUARE: for (size_t i = 0; i < n; i++) gx[i] = 2.0f * x[i] * gy[i]; break;
+    case LK_ABS: for (size_t i = 0; i < n; i++) gx[i] = x[i] > 0.0f ? gy[i] : (x[i] < 0.0f ? -gy[i] : 0.0f); break;
     }
 }
 

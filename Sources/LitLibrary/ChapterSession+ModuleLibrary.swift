@@ -66,7 +66,7 @@ extension ChapterSession {
                                                    : AvgPool2d(kernelSize: kernelSize, stride: stride, padding: padding))
             }
         }
-        let plainLayers: [(String, () -> Module)] = [("Sigmoid", Sigmoid.init), ("ReLU", ReLU.init), ("Flatten", Flatten.init),
+        let plainLayers: [(String, () -> Module)] = [("Sigmoid", Sigmoid.init), ("ReLU", ReLU.init), ("Tanh", Tanh.init), ("Flatten", Flatten.init),
                                                      ("GlobalAvgPool2d", GlobalAvgPool2d.init)]
         for (name, make) in plainLayers {
             interpreter.define(name, signatures: [Signature()]) { (_, args) throws(LanguageError) in

@@ -20,9 +20,7 @@ extension ChapterSession {
         }
         interpreter.define("cat", signatures: [Signature("_", "dim")]) { (_, args) throws(LanguageError) in
             let arguments = ScriptArguments(args, "cat")
-            guard case .array(let items) = args[0].value else { throw .here(.cannotConvert(from: args[0].value.typeName, to: "[Tensor]")) }
-            var tensors: [Tensor] = []
-            for item in items { tensors.append(try ScriptArguments.tensor(item, callee: "cat")) }
+            let tensors = try arguments.tensorList()
             let dim = try arguments.int("dim")
             return .native(try tensorOperation { () throws(TensorError) in try Tensor.cat(tensors, dim: dim) })
         }
@@ -32,6 +30,7 @@ extension ChapterSession {
             return .native(try tensorOperation { () throws(TensorError) in try Tensor.crossEntropy(logits, labels) })
         }
         installConvolutionFunctions()
+        installStatisticsLibrary()
     }
 
     private func installTensorCreation() {

@@ -25,6 +25,8 @@ public enum LibraryError: ErrorMessage, Equatable {
     case iterateOverScalarTensor
     case tensorIndexCount
     case tensorIndexType(String)
+    /// `a == b` or `a < b` with a tensor: Swift's comparisons give one Bool.
+    case wholeTensorComparison(op: String, lhs: String, rhs: String)
 
     // Modules
     case forwardNotOverridden(type: String)
@@ -65,6 +67,9 @@ public enum LibraryError: ErrorMessage, Equatable {
         case .iterateOverScalarTensor: "cannot iterate over a rank-0 tensor"
         case .tensorIndexCount: "a tensor is indexed with one Int or one range"
         case .tensorIndexType(let type): "a tensor is indexed with an Int or a range, not '\(type)'"
+        case .wholeTensorComparison(let op, let lhs, let rhs):
+            "binary operator '\(op)' cannot be applied to operands of type '\(lhs)' and '\(rhs)'; "
+                + "use '.\(op)' for an element-wise comparison, which gives a tensor of 0s and 1s"
         case .forwardNotOverridden(let type): "'\(type)' does not override forward(_:)"
         case .labelledSequentialModule: "'Sequential' takes its modules without labels"
         case .invalidChildName(let name): "a child's name must be non-empty and contain no '.', got \"\(name)\""

@@ -81,6 +81,16 @@ package struct ScriptArguments {
         guard case .native(let tensor as Tensor) = value else { throw .here(.cannotConvert(from: value.typeName, to: "Tensor")) }
         return tensor
     }
+
+    /// The first argument as an array of tensors, as `cat` and `stack` take them.
+    package func tensorList() throws(LanguageError) -> [Tensor] {
+        guard let first = values.first, case .array(let items) = first.value else {
+            throw .here(.cannotConvert(from: values.first?.value.typeName ?? "nothing", to: "[Tensor]"))
+        }
+        var tensors: [Tensor] = []
+        for item in items { tensors.append(try ScriptArguments.tensor(item, callee: callee)) }
+        return tensors
+    }
 }
 
 /// Sizes and hyper-parameters of layers, checked where the cell writes them.

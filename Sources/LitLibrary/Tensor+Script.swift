@@ -39,6 +39,20 @@ extension Tensor: ScriptObject {
             try ScriptArguments(args, "squared").check(labels: [], count: 0...0)
             return .native((object as! Tensor).squared())
         }
+        for (name, statistic) in [("abs", Tensor.abs), ("std", Tensor.std), ("variance", Tensor.variance), ("norm", Tensor.norm)]
+            as [(String, (Tensor) -> () -> Tensor)] {
+            type.method(name) { object, args throws(LanguageError) in
+                try ScriptArguments(args, name).check(labels: [], count: 0...0)
+                return .native(statistic(object as! Tensor)())
+            }
+        }
+        type.method("clamped") { object, args throws(LanguageError) in
+            let arguments = ScriptArguments(args, "clamped")
+            try arguments.check(labels: ["min", "max"], count: 1...2)
+            let lower = try arguments.value("min").map { (argument) throws(LanguageError) in Float(try ScriptArguments.number(argument.value)) }
+            let upper = try arguments.value("max").map { (argument) throws(LanguageError) in Float(try ScriptArguments.number(argument.value)) }
+            return .native((object as! Tensor).clamped(min: lower, max: upper))
+        }
         type.method("backward") { object, args throws(LanguageError) in
             try ScriptArguments(args, "backward").check(labels: [], count: 0...0)
             try tensorOperation { () throws(TensorError) in try (object as! Tensor).backward() }
@@ -106,6 +120,10 @@ extension Tensor: ScriptObject {
     }
 
     private static func binary(_ op: String, _ lhs: Value, _ rhs: Value) throws(LanguageError) -> Value? {
+        if let comparison = Tensor.Comparison(rawValue: op) { return try compare(comparison, lhs, rhs) }
+        if Tensor.Comparison(rawValue: "." + op) != nil, try compare(.equal, lhs, rhs) != nil {
+            throw .library(.wholeTensorComparison(op: op, lhs: lhs.typeName, rhs: rhs.typeName))
+        }
         guard ["+", "-", "*", "/"].contains(op) else { return nil }
         let result: Tensor? = try tensorOperation { () throws(TensorError) -> Tensor? in
             switch (lhs, rhs) {
@@ -132,6 +150,19 @@ extension Tensor: ScriptObject {
                 case "*": return s * b
                 default: return s / b
                 }
+            default: return nil
+            }
+        }
+        return result.map { .native($0) }
+    }
+
+    /// `a .== b` and the other element-wise comparisons, between tensors or with a number.
+    private static func compare(_ comparison: Tensor.Comparison, _ lhs: Value, _ rhs: Value) throws(LanguageError) -> Value? {
+        let result: Tensor? = try tensorOperation { () throws(TensorError) -> Tensor? in
+            switch (lhs, rhs) {
+            case (.native(let a as Tensor), .native(let b as Tensor)): return try Tensor.compare(a, comparison, b)
+            case (.native(let a as Tensor), _): return scalar(rhs).map { Tensor.compare(a, comparison, $0) }
+            case (_, .native(let b as Tensor)): return scalar(lhs).map { Tensor.compare($0, comparison, b) }
             default: return nil
             }
         }

@@ -32,3 +32,13 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// The mean squared error, mean((prediction - target)²), as PyTorch's `MSELoss`. The
+    /// shapes must be equal: a [N, 1] prediction against N targets would otherwise broadcast
+    /// to [N, N] and give a wrong loss without a word (PyTorch only warns).
+    public static func mseLoss(_ prediction: Tensor, _ target: Tensor) throws(TensorError) -> Tensor {
+        guard prediction.shape == target.shape else { throw .shapeMismatch(op: "mseLoss", prediction.shape, target.shape) }
+        return try (prediction - target).squared().mean()
+    }
+}

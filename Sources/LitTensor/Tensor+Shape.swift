@@ -125,3 +125,20 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// The tensors, all of one shape, joined along a new dimension `dim` (0...rank).
+    public static func stack(_ tensors: [Tensor], dim: Int) throws(TensorError) -> Tensor {
+        guard let first = tensors.first else { throw .catOfNoTensors }
+        if let other = tensors.first(where: { $0.shape != first.shape }) {
+            throw .shapeMismatch(op: "stack", first.shape, other.shape)
+        }
+        let axis = dim < 0 ? dim + first.rank + 1 : dim
+        guard axis >= 0 && axis <= first.rank else { throw .invalidDimension(dim, rank: first.rank + 1) }
+        var shape = first.shape
+        shape.insert(1, at: axis)
+        var expanded: [Tensor] = []
+        for tensor in tensors { expanded.append(try tensor.reshape(shape)) }
+        return try cat(expanded, dim: axis)
+    }
+}

@@ -19,6 +19,8 @@ typedef enum LK_CLOSED_ENUM {
     LK_ADD = 0, LK_SUB, LK_MUL, LK_DIV,
     /// out = b: copies or broadcasts the second operand.
     LK_SECOND,
+    /// Comparisons: out = 1 where a op b holds, else 0 (NaN compares unequal to everything).
+    LK_EQUAL, LK_NOT_EQUAL, LK_LESS, LK_LESS_EQUAL, LK_GREATER, LK_GREATER_EQUAL,
 } lk_binary_op;
 
 /// out[i] = a[i*sa] op b[i*sb] for i < n, where the strides sa and sb are 0 or 1.
@@ -26,6 +28,8 @@ void lk_binary(lk_binary_op op, const float *a, ptrdiff_t sa, const float *b, pt
 
 typedef enum LK_CLOSED_ENUM {
     LK_NEG = 0, LK_SQRT, LK_EXP, LK_LOG, LK_RELU, LK_SIGMOID, LK_TANH, LK_SQUARE,
+    /// |x|; its gradient at 0 is 0, as PyTorch's.
+    LK_ABS,
 } lk_unary_op;
 
 /// out[i] = f(x[i]).

@@ -105,6 +105,11 @@ package struct Lexer {
         if c == UInt8(ascii: ".") {
             if peek(1) == UInt8(ascii: ".") && peek(2) == UInt8(ascii: "<") { index += 3; return .symbol("..<") }
             if peek(1) == UInt8(ascii: ".") && peek(2) == UInt8(ascii: ".") { index += 3; return .symbol("...") }
+            // Element-wise comparisons, spelled as Swift's SIMD types spell them.
+            for op in Lexer.dotComparisons where bytes[index..<min(end, index + op.utf8.count)].elementsEqual(op.utf8) {
+                index += op.utf8.count
+                return .symbol(op)
+            }
             index += 1
             return .symbol(".")
         }
@@ -113,6 +118,9 @@ package struct Lexer {
         let scalar = String(decoding: bytes[start..<min(end, start + 4)], as: UTF8.self).unicodeScalars.first
         throw LanguageError(.unexpectedCharacter(scalar.map { String($0) } ?? "?"), at: start)
     }
+
+    /// Longest first, so that `.<=` is not read as `.<` and `=`.
+    private static let dotComparisons = [".==", ".!=", ".<=", ".>=", ".<", ".>"]
 
     private static let punctuation: [UInt8: String] = [
         UInt8(ascii: "("): "(", UInt8(ascii: ")"): ")", UInt8(ascii: "["): "[", UInt8(ascii: "]"): "]",

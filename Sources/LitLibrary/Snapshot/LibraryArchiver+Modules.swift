@@ -40,6 +40,7 @@ extension LibraryArchiver {
         case is GlobalAvgPool2d: writer.write(Kind.globalAvgPool2d.rawValue)
         case is Sigmoid: writer.write(Kind.sigmoid.rawValue)
         case is ReLU: writer.write(Kind.relu.rawValue)
+        case is Tanh: writer.write(Kind.tanh.rawValue)
         case is Flatten: writer.write(Kind.flatten.rawValue)
         default: throw SnapshotError.unsupported("a \(module.typeName) layer")
         }
@@ -93,6 +94,7 @@ extension LibraryArchiver {
         case .globalAvgPool2d: module = GlobalAvgPool2d()
         case .sigmoid: module = Sigmoid()
         case .relu: module = ReLU()
+        case .tanh: module = Tanh()
         case .flatten: module = Flatten()
         case .tensor, .sgd, .adam, .dataLoader: throw SnapshotError.corrupt("a \(kind) where a layer belongs")
         }

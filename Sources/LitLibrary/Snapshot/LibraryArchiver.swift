@@ -25,6 +25,7 @@ package struct LibraryArchiver: NativeArchiver {
     enum Kind: UInt64 {
         case tensor = 1, linear, conv2d, batchNorm1d, batchNorm2d, maxPool2d, avgPool2d, globalAvgPool2d
         case sigmoid, relu, flatten, sequential, sgd, adam, dataLoader
+        case tanh
     }
 
     package func heldValues(of object: ScriptObject) -> [Value] {
