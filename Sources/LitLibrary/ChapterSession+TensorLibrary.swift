@@ -31,6 +31,12 @@ extension ChapterSession {
         }
         installConvolutionFunctions()
         installStatisticsLibrary()
+        // `withoutGradients { ... }`, PyTorch's `torch.no_grad()`: no graph is recorded, and
+        // parameters may be updated in place. It gives back the closure's value.
+        interpreter.define("withoutGradients", signatures: [Signature("_")]) { (interpreter, args) throws(LanguageError) in
+            guard args.count == 1, args[0].label == nil else { return nil }
+            return try GradientMode.withoutGradients { () throws(LanguageError) in try interpreter.call(args[0].value) }
+        }
     }
 
     private func installTensorCreation() {

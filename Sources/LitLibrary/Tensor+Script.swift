@@ -59,6 +59,7 @@ extension Tensor: ScriptObject {
             return .void
         }
         type.binaryOperator = binary
+        type.compoundAssignment = updateInPlace
         type.prefixOperator = { op, object in op == "-" ? .native(-(object as! Tensor)) : nil }
         type.subscriptGet = element
         type.makeIterator = { object throws(LanguageError) in
@@ -154,6 +155,30 @@ extension Tensor: ScriptObject {
             }
         }
         return result.map { .native($0) }
+    }
+
+    /// `t += x`, `t -= x`, `t *= x` and `t /= x` with a tensor or a number: the tensor's
+    /// values change where they are (see `Tensor.update`).
+    private static func updateInPlace(_ op: String, _ object: ScriptObject, _ value: Value) throws(LanguageError) -> Bool {
+        let arithmetic: Tensor.Arithmetic
+        switch op {
+        case "+": arithmetic = .add
+        case "-": arithmetic = .subtract
+        case "*": arithmetic = .multiply
+        case "/": arithmetic = .divide
+        default: return false
+        }
+        let tensor = object as! Tensor
+        return try tensorOperation { () throws(TensorError) -> Bool in
+            if case .native(let other as Tensor) = value {
+                try tensor.update(arithmetic, with: other)
+            } else if let number = scalar(value) {
+                try tensor.update(arithmetic, with: number)
+            } else {
+                return false
+            }
+            return true
+        }
     }
 
     /// `a .== b` and the other element-wise comparisons, between tensors or with a number.

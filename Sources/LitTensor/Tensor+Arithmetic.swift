@@ -32,7 +32,7 @@ extension Tensor {
     }
 
     /// The four operators of arithmetic, as the kernels and the messages name them.
-    package enum Arithmetic {
+    public enum Arithmetic: Sendable {
         case add, subtract, multiply, divide
 
         var kernel: lk_binary_op {

@@ -13,3 +13,25 @@ extension Tensor {
         }
     }
 }
+
+/// `+=`, `-=`, `*=` and `/=`: the right-hand side broadcasts to the target's shape, and
+/// the target's values change where they are, so every reference to it sees them.
+extension Tensor {
+    public func update(_ op: Arithmetic, with other: Tensor) throws(TensorError) {
+        let symbol = op.names.symbol + "="
+        if GradientMode.isEnabled {
+            guard !requiresGrad else { throw .inPlaceOnGradientTensor(op: symbol) }
+            guard !other.requiresGrad else { throw .inPlaceDropsGradient(op: symbol) }
+        }
+        guard BroadcastPlan.shape(shape, other.shape) == shape else {
+            throw .inPlaceShape(op: symbol, target: shape, other: other.shape)
+        }
+        // Each output element depends only on the target's element at the same place, so
+        // writing into the target as it is read is safe.
+        _ = try Tensor.combine(op.kernel, self, other, op.names.symbol, into: self)
+    }
+
+    public func update(_ op: Arithmetic, with scalar: Float) throws(TensorError) {
+        try update(op, with: Tensor(scalar))
+    }
+}

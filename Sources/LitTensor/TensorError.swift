@@ -38,11 +38,26 @@ public enum TensorError: ErrorMessage, Equatable {
     case kernelLargerThanInput(kernelHeight: Int, kernelWidth: Int, paddedHeight: Int, paddedWidth: Int)
     case windowLargerThanInput(op: String, kernelSize: Int, paddedHeight: Int, paddedWidth: Int)
     case maxOverEmptyDimension
+    /// `p -= ...` on a tensor that requires a gradient, outside `withoutGradients`.
+    case inPlaceOnGradientTensor(op: String)
+    /// `total += loss` where the right-hand side needs a gradient the update cannot record.
+    case inPlaceDropsGradient(op: String)
+    /// The update would change the target's shape.
+    case inPlaceShape(op: String, target: [Int], other: [Int])
 
     public var description: String {
         switch self {
         case .shapeMismatch(let op, let a, let b):
             "shapes \(a) and \(b) do not match for '\(op)'"
+        case .inPlaceOnGradientTensor(let op):
+            "'\(op)' would change a tensor that requires a gradient in place; "
+                + "update parameters inside withoutGradients { ... }, as PyTorch's torch.no_grad()"
+        case .inPlaceDropsGradient(let op):
+            "'\(op)' in place cannot record the gradient of its right-hand side; write 'x = x \(op.dropLast()) y' "
+                + "to keep the graph, or update inside withoutGradients { ... }"
+        case .inPlaceShape(let op, let target, let other):
+            "cannot '\(op)' a tensor of shape \(other) into one of shape \(target) in place: "
+                + "the result must keep the target's shape"
         case .cannotBroadcast(let verb, let a, let b):
             "cannot \(verb) tensors of shapes \(a) and \(b): from the last dimension on, sizes must match or be 1"
                 + (TensorError.firstClash(a, b).map { " (\($0.0) and \($0.1) do not)" } ?? "")

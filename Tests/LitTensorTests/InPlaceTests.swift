@@ -33,3 +33,30 @@ import Testing
         #expect(y.scalars == [0, 0, 0, 0, 0, 0])
     }
 }
+
+/// `+=` and its siblings: the same values as the operator, written into the target.
+@Suite struct CompoundUpdateTests {
+    @Test(arguments: [Tensor.Arithmetic.add, .subtract, .multiply, .divide])
+    func updatesMatchTheOperator(_ op: Tensor.Arithmetic) throws {
+        let target = TestData.uniform([2, 3, 4], seed: 90).tensor()
+        let other = TestData.awayFromZero([3, 1], seed: 91).tensor()
+        let expected = try Tensor.binary(op, target, other).scalars
+        let alias = target
+        try alias.update(op, with: other)
+        #expect(target.scalars == expected)
+        let scalarExpected = try Tensor.binary(op, target, Tensor(2.5)).scalars
+        try target.update(op, with: 2.5)
+        #expect(target.scalars == scalarExpected)
+    }
+
+    @Test func gradientsAreGuarded() throws {
+        let parameter = TestData.uniform([3], seed: 92).parameter()
+        #expect(throws: TensorError.inPlaceOnGradientTensor(op: "-=")) { try parameter.update(.subtract, with: 1) }
+        let plain = Tensor(shape: [3], scalars: [0, 0, 0])
+        #expect(throws: TensorError.inPlaceDropsGradient(op: "+=")) { try plain.update(.add, with: parameter) }
+        try GradientMode.withoutGradients { () throws(TensorError) in try parameter.update(.subtract, with: 1) }
+        #expect(throws: TensorError.inPlaceShape(op: "+=", target: [3], other: [2, 3])) {
+            try plain.update(.add, with: Tensor(shape: [2, 3], scalars: [0, 0, 0, 0, 0, 0]))
+        }
+    }
+}

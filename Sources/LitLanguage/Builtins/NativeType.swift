@@ -12,6 +12,10 @@ public final class NativeType: @unchecked Sendable {
     /// `lhs op rhs` where either side is of this type; nil when it does not apply.
     public var binaryOperator: ((String, Value, Value) throws(LanguageError) -> Value?)?
     public var prefixOperator: ((String, ScriptObject) throws(LanguageError) -> Value?)?
+    /// `object op= value` that changes the object where it is (`t -= lr * g` on a tensor),
+    /// given the operator without its `=`; false when it does not apply, and the
+    /// assignment then stores `object op value` as usual.
+    public var compoundAssignment: ((String, ScriptObject, Value) throws(LanguageError) -> Bool)?
     public var subscriptGet: ((ScriptObject, [ArgumentValue]) throws(LanguageError) -> Value)?
     /// Makes the object usable in `for x in object`.
     public var makeIterator: ((ScriptObject) throws(LanguageError) -> AnyIterator<Value>)?

@@ -13,6 +13,7 @@ extension Interpreter {
             guard op == "=" else { throw error(.invalidAssignmentTarget, at: target.offset) }
             return
         }
+        if op != "=", try updateInPlace(op, target, value, in: scope, at: offset) { return }
         guard isAssignable(target) else { throw error(.invalidAssignmentTarget, at: target.offset) }
         let isLiteral = valueExpr.isIntegerLiteral
         try modify(target, in: scope, at: target.offset, assigning: op == "=",
@@ -24,6 +25,27 @@ extension Interpreter {
                 current = try self.applyBinary(binary, current, value, lhsIsLiteral: false, rhsIsLiteral: isLiteral, at: offset)
             }
         }
+    }
+
+    /// `t -= g` on a native object whose type changes itself in place (a tensor): the
+    /// object stays the same one, as Swift's compound operators on a class can, so even a
+    /// `let` or a loop variable may be updated; a value the type cannot take is an error, as
+    /// in Swift. Only a name or a property chain is read
+    /// first, so that no subscript or call in the target runs twice.
+    private func updateInPlace(_ op: String, _ target: Expr, _ value: Value, in scope: Scope, at offset: Int) throws(LanguageError) -> Bool {
+        func isReference(_ expr: Expr) -> Bool {
+            switch expr.kind {
+            case .name, .selfRef: true
+            case .member(let base, _, _): isReference(base)
+            default: false
+            }
+        }
+        guard isReference(target), case .native(let object) = try eval(target, in: scope),
+              let update = object.scriptType.compoundAssignment else { return false }
+        guard try positioned(at: offset, { () throws(LanguageError) in try update(String(op.dropLast()), object, value) }) else {
+            throw error(.typeMismatch(operation: op, lhs: object.scriptType.name, rhs: value.typeName), at: offset)
+        }
+        return true
     }
 
     /// A Swift variable keeps its type: `var x = 0.0; x = 1` stays a Double, and
