@@ -40,16 +40,23 @@ extension ChapterSession {
     }
 
     private func installTensorCreation() {
-        for name in ["zeros", "ones", "rand", "randn"] {
+        for name in ["zeros", "ones", "rand"] {
             interpreter.define(name, signatures: [Signature("_...")]) { (interpreter, args) throws(LanguageError) in
                 let shape = try ScriptArguments(args, name).sizes()
                 switch name {
                 case "zeros": return .native(Tensor.zeros(shape))
                 case "ones": return .native(Tensor.ones(shape))
-                case "rand": return .native(Tensor.rand(shape, using: &interpreter.random))
-                default: return .native(Tensor.randn(shape, using: &interpreter.random))
+                default: return .native(Tensor.rand(shape, using: &interpreter.random))
                 }
             }
+        }
+        // `randn(1000, 2, mean: 0, std: 0.01)`: normal values, standard unless told otherwise.
+        interpreter.define("randn", signatures: [Signature("_...", "mean=", "std=")]) { (interpreter, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "randn")
+            let shape = try ScriptArguments(args.filter { $0.label == nil }, "randn").sizes()
+            let mean = Float(try arguments.double("mean", default: 0)), std = Float(try arguments.double("std", default: 1))
+            let values = Tensor.randn(shape, using: &interpreter.random)
+            return .native(mean == 0 && std == 1 ? values : values * std + mean)
         }
         interpreter.define("arange", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
             guard case .int(let n) = args[0].value else { throw .here(.cannotConvert(from: args[0].value.typeName, to: "Int")) }

@@ -73,6 +73,23 @@ package enum ModuleScripting {
             try ScriptArguments(args, "parameters").check(labels: [], count: 0...0)
             return .array((object as! Module).parameters().map { .native($0) })
         }
+        type.method("namedParameters") { object, args throws(LanguageError) in
+            try ScriptArguments(args, "namedParameters").check(labels: [], count: 0...0)
+            return .array((object as! Module).namedParameters().map { .tuple([.string($0.name), .native($0.tensor)], labels: nil) })
+        }
+        // `net.apply { m in ... }`: every module once, children before their parent, as
+        // PyTorch's `apply` visits them.
+        type.interpreterMethod("apply") { object, args, interpreter throws(LanguageError) in
+            guard args.count == 1, args[0].label == nil else { throw .here(.wrongArgumentCount(callee: "apply", expected: 1, found: args.count)) }
+            var seen = Set<ObjectIdentifier>()
+            func walk(_ module: Module) throws(LanguageError) {
+                guard seen.insert(module.identity).inserted else { return }
+                for (_, child) in module.namedChildren() { try walk(child) }
+                _ = try interpreter.call(args[0].value, ModuleScripting.value(of: module))
+            }
+            try walk(object as! Module)
+            return .void
+        }
         type.method("train") { object, args throws(LanguageError) in
             try ScriptArguments(args, "train").check(labels: [], count: 0...0)
             (object as! Module).train()

@@ -20,6 +20,33 @@ extension Tensor: ScriptObject {
         type.method("mean") { object, args throws(LanguageError) in try reduce(object as! Tensor, args, "mean", mean: true) }
         type.method("max") { object, args throws(LanguageError) in try maximum(object as! Tensor, args, "max") }
         type.method("argmax") { object, args throws(LanguageError) in try maximum(object as! Tensor, args, "argmax") }
+        type.method("gather") { object, args throws(LanguageError) in
+            let arguments = ScriptArguments(args, "gather")
+            try arguments.check(labels: ["dim", "index"], count: 2...2)
+            let dim = try arguments.int("dim")
+            guard let index = arguments.value("index") else { throw .library(.missingArgument(callee: "gather", label: "index")) }
+            let indices = try ScriptArguments.tensor(index.value, callee: "gather")
+            return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).gather(dim: dim, index: indices) })
+        }
+        type.interpreterMethod("fillNormal") { object, args, interpreter throws(LanguageError) in
+            let arguments = ScriptArguments(args, "fillNormal")
+            try arguments.check(labels: ["mean", "std"], count: 0...2)
+            let mean = Float(try arguments.double("mean", default: 0)), std = Float(try arguments.double("std", default: 1))
+            (object as! Tensor).fillNormal(mean: mean, std: std, using: &interpreter.random)
+            return .void
+        }
+        type.interpreterMethod("fillUniform") { object, args, interpreter throws(LanguageError) in
+            let arguments = ScriptArguments(args, "fillUniform")
+            try arguments.check(labels: ["from", "to"], count: 0...2)
+            let low = Float(try arguments.double("from", default: 0)), high = Float(try arguments.double("to", default: 1))
+            (object as! Tensor).fillUniform(from: low, to: high, using: &interpreter.random)
+            return .void
+        }
+        type.method("fill") { object, args throws(LanguageError) in
+            guard args.count == 1, args[0].label == nil else { throw .here(.wrongArgumentCount(callee: "fill", expected: 1, found: args.count)) }
+            (object as! Tensor).fill(Float(try ScriptArguments.number(args[0].value)))
+            return .void
+        }
         type.method("reshape", reshape)
         type.method("flatten") { object, args throws(LanguageError) in
             let arguments = ScriptArguments(args, "flatten")

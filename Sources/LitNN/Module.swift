@@ -70,6 +70,24 @@ extension Module {
         return result
     }
 
+    /// Every trainable tensor with the name PyTorch's `named_parameters()` gives it: each
+    /// module's own parameters, then its children's, prefixed by the path to them (`0.weight`,
+    /// `hidden.bias`, `blocks.1.conv.weight`). A tensor or module reached twice appears once.
+    public func namedParameters() -> [(name: String, tensor: Tensor)] {
+        var seenTensors = Set<ObjectIdentifier>(), seenModules = Set<ObjectIdentifier>()
+        var result: [(name: String, tensor: Tensor)] = []
+        func walk(_ module: Module, prefix: String) {
+            guard seenModules.insert(module.identity).inserted else { return }
+            let members = module.members()
+            for case .parameter(let name, let tensor) in members where seenTensors.insert(ObjectIdentifier(tensor)).inserted {
+                result.append((prefix + name, tensor))
+            }
+            for (name, child) in module.namedChildren() { walk(child, prefix: prefix + name + ".") }
+        }
+        walk(self, prefix: "")
+        return result
+    }
+
     /// Switches this module and all its descendants to training mode.
     public func train() { setTraining(true) }
 

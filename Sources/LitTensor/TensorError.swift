@@ -40,6 +40,9 @@ public enum TensorError: ErrorMessage, Equatable {
     case maxOverEmptyDimension
     /// `p -= ...` on a tensor that requires a gradient, outside `withoutGradients`.
     case inPlaceOnGradientTensor(op: String)
+    /// `gather`'s index does not fit the tensor it reads from.
+    case gatherIndexShape(tensor: [Int], index: [Int], dim: Int)
+    case gatherIndexValue(Float, size: Int)
     /// `total += loss` where the right-hand side needs a gradient the update cannot record.
     case inPlaceDropsGradient(op: String)
     /// The update would change the target's shape.
@@ -52,6 +55,11 @@ public enum TensorError: ErrorMessage, Equatable {
         case .inPlaceOnGradientTensor(let op):
             "'\(op)' would change a tensor that requires a gradient in place; "
                 + "update parameters inside withoutGradients { ... }, as PyTorch's torch.no_grad()"
+        case .gatherIndexShape(let tensor, let index, let dim):
+            "gather along dimension \(dim) needs an index of the same rank as the tensor \(tensor), no larger in "
+                + "the other dimensions, got \(index)"
+        case .gatherIndexValue(let value, let size):
+            "gather's index holds \(value), which is not a whole number from 0 to \(size - 1)"
         case .inPlaceDropsGradient(let op):
             "'\(op)' in place cannot record the gradient of its right-hand side; write 'x = x \(op.dropLast()) y' "
                 + "to keep the graph, or update inside withoutGradients { ... }"

@@ -30,6 +30,18 @@ import Testing
             """)
     }
 
+    @Test func theHandWrittenCrossEntropy() throws {
+        let output = try run("""
+            let yHat = tensor([[0.1, 0.3, 0.6], [0.3, 0.2, 0.5]])
+            let y = tensor([0, 2])
+            func crossEntropy(_ yHat: Tensor, _ y: Tensor) -> Tensor {
+                -log(yHat.gather(dim: 1, index: y.reshape(-1, 1)))
+            }
+            print(crossEntropy(yHat, y))
+            """)
+        #expect(output == "tensor([[2.3026],\n        [0.6931]])\n")
+    }
+
     @Test func swiftComparisonsOfTensorsPointToTheElementwiseOnes() {
         #expect(error("let a = tensor([1.0])\nlet b = a == a")
             == "binary operator '==' cannot be applied to operands of type 'Tensor' and 'Tensor'; "

@@ -125,3 +125,43 @@ import Testing
         }
     }
 }
+
+/// `gather` against the definition, written out with explicit loops.
+@Suite struct GatherTests {
+    @Test(arguments: [0, 1, 2, -1])
+    func picksAlongADimension(_ dim: Int) throws {
+        let source = TestData.uniform([3, 4, 5], seed: 80)
+        let axis = dim < 0 ? dim + 3 : dim
+        var indexShape = [2, 3, 4]
+        indexShape[axis] = 6
+        let count = indexShape.reduce(1, *)
+        let sizes = [3, 4, 5]
+        let picks = (0..<count).map { Double(($0 * 7 + 3) % sizes[axis]) }
+        let index = Tensor(shape: indexShape, scalars: picks.map(Float.init))
+        let result = try source.tensor().gather(dim: dim, index: index)
+        #expect(result.shape == indexShape)
+        var expected: [Double] = []
+        for i in 0..<indexShape[0] { for j in 0..<indexShape[1] { for k in 0..<indexShape[2] {
+            let pick = Int(picks[(i * indexShape[1] + j) * indexShape[2] + k])
+            let (a, b, c) = (axis == 0 ? pick : i, axis == 1 ? pick : j, axis == 2 ? pick : k)
+            expected.append(source.values[(a * 4 + b) * 5 + c])
+        } } }
+        #expect(result.scalars.map(Double.init) == expected.map { Double(Float($0)) })
+        // Picks repeat, so the gradient must add up where they do.
+        try GradientCheck.check([source.parameter()]) { try $0[0].gather(dim: dim, index: index) }
+    }
+
+    @Test func theCrossEntropyOfTheCourse() throws {
+        let yHat = Tensor(shape: [2, 3], scalars: [0.1, 0.3, 0.6, 0.3, 0.2, 0.5])
+        let y = Tensor(shape: [2, 1], scalars: [0, 2])
+        #expect(try yHat.gather(dim: 1, index: y).scalars == [0.1, 0.5])
+    }
+
+    @Test func badIndicesAreRefused() throws {
+        let source = Tensor(shape: [2, 3], scalars: [0, 1, 2, 3, 4, 5])
+        #expect(throws: TensorError.gatherIndexValue(3, size: 3)) { try source.gather(dim: 1, index: Tensor(shape: [2, 1], scalars: [0, 3])) }
+        #expect(throws: TensorError.gatherIndexValue(0.5, size: 3)) { try source.gather(dim: 1, index: Tensor(shape: [2, 1], scalars: [0, 0.5])) }
+        #expect(throws: TensorError.gatherIndexShape(tensor: [2, 3], index: [2], dim: 1)) { try source.gather(dim: 1, index: Tensor(shape: [2], scalars: [0, 1])) }
+        #expect(throws: TensorError.gatherIndexShape(tensor: [2, 3], index: [3, 1], dim: 1)) { try source.gather(dim: 1, index: Tensor(shape: [3, 1], scalars: [0, 1, 2])) }
+    }
+}

@@ -4,11 +4,15 @@ public final class NativeType: @unchecked Sendable {
     public typealias Method = (ScriptObject, [ArgumentValue]) throws(LanguageError) -> Value
     public typealias Getter = (ScriptObject) throws(LanguageError) -> Value
     public typealias Setter = (ScriptObject, Value) throws(LanguageError) -> Void
+    /// A method that needs the interpreter: to draw from the chapter's one generator
+    /// (`--seed`), or to call a closure it is given.
+    public typealias InterpreterMethod = (ScriptObject, [ArgumentValue], Interpreter) throws(LanguageError) -> Value
 
     public let name: String
     public private(set) var properties: [String: Getter] = [:]
     public private(set) var setters: [String: Setter] = [:]
     public private(set) var methods: [String: Method] = [:]
+    public private(set) var interpreterMethods: [String: InterpreterMethod] = [:]
     /// `lhs op rhs` where either side is of this type; nil when it does not apply.
     public var binaryOperator: ((String, Value, Value) throws(LanguageError) -> Value?)?
     public var prefixOperator: ((String, ScriptObject) throws(LanguageError) -> Value?)?
@@ -40,6 +44,11 @@ public final class NativeType: @unchecked Sendable {
         methods[name] = body
     }
 
+    /// Adds a method that needs the interpreter, such as `fillNormal` or `apply`.
+    public func interpreterMethod(_ name: String, _ body: @escaping InterpreterMethod) {
+        interpreterMethods[name] = body
+    }
+
     /// Names of the library superclasses, so that a `Conv2d` passes where a `Module` is wanted.
     public var supertypeNames: Set<String> = []
 
@@ -48,6 +57,6 @@ public final class NativeType: @unchecked Sendable {
     }
 
     public var memberNames: Set<String> {
-        Set(properties.keys).union(methods.keys)
+        Set(properties.keys).union(methods.keys).union(interpreterMethods.keys)
     }
 }

@@ -12,6 +12,11 @@ extension Interpreter {
             if let method = type.methods[name] {
                 return .function(BoundNativeMethod(name) { (arguments) throws(LanguageError) in try method(object, arguments) })
             }
+            if let method = type.interpreterMethods[name] {
+                return .function(BoundNativeMethod(name) { [unowned self] (arguments) throws(LanguageError) in
+                    try method(object, arguments, self)
+                })
+            }
         case .tuple(let items, let labels):
             if let index = Int(name), index >= 0, index < items.count { return items[index] }
             if let index = labels?.firstIndex(of: name) { return items[index] }
