@@ -66,6 +66,14 @@ extension ChapterSession {
                                                    : AvgPool2d(kernelSize: kernelSize, stride: stride, padding: padding))
             }
         }
+        let nextRandom = self.nextRandom
+        interpreter.define("Dropout", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "Dropout")
+            try arguments.check(labels: [nil], count: 1...1)
+            let probability = try ScriptArguments.number(args[0].value)
+            guard (0...1).contains(probability) else { throw .library(.dropoutProbability(probability)) }
+            return .native(Dropout(Float(probability), random: nextRandom))
+        }
         let plainLayers: [(String, () -> Module)] = [("Sigmoid", Sigmoid.init), ("ReLU", ReLU.init), ("Tanh", Tanh.init), ("Flatten", Flatten.init),
                                                      ("GlobalAvgPool2d", GlobalAvgPool2d.init)]
         for (name, make) in plainLayers {

@@ -22,7 +22,7 @@ extension ChapterSession {
     }
 
     private var archiver: LibraryArchiver {
-        LibraryArchiver(dataDirectory: settings.dataDirectory, missingGraph: missingGraph)
+        LibraryArchiver(dataDirectory: settings.dataDirectory, missingGraph: missingGraph, nextRandom: nextRandom)
     }
 
     /// Whether a cell needed a gradient graph that the restored snapshot did not keep:

@@ -33,6 +33,11 @@ public final class ChapterSession {
         public var text: String { items.plainText }
     }
 
+    /// Draws from the chapter's one generator, for layers that draw as they run (dropout).
+    package var nextRandom: () -> UInt64 {
+        { [unowned interpreter] in interpreter.random.next() }
+    }
+
     public init(seed: UInt64 = 0, settings: LibrarySettings = LibrarySettings()) {
         interpreter = Interpreter(seed: seed)
         self.settings = settings

@@ -27,6 +27,7 @@ public enum LibraryError: ErrorMessage, Equatable {
     case tensorIndexType(String)
     /// `a == b` or `a < b` with a tensor: Swift's comparisons give one Bool.
     case wholeTensorComparison(op: String, lhs: String, rhs: String)
+    case dropoutProbability(Double)
 
     // Modules
     case forwardNotOverridden(type: String)
@@ -67,6 +68,7 @@ public enum LibraryError: ErrorMessage, Equatable {
         case .iterateOverScalarTensor: "cannot iterate over a rank-0 tensor"
         case .tensorIndexCount: "a tensor is indexed with one Int or one range"
         case .tensorIndexType(let type): "a tensor is indexed with an Int or a range, not '\(type)'"
+        case .dropoutProbability(let probability): "'Dropout' needs a probability from 0 to 1, got \(probability)"
         case .wholeTensorComparison(let op, let lhs, let rhs):
             "binary operator '\(op)' cannot be applied to operands of type '\(lhs)' and '\(rhs)'; "
                 + "use '.\(op)' for an element-wise comparison, which gives a tensor of 0s and 1s"

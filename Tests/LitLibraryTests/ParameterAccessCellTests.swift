@@ -63,4 +63,32 @@ import Testing
         #expect(try run(code) == first)
         #expect(try run(code, seed: 1).split(separator: "\n").last != lines.last)
     }
+
+    @Test func dropoutLayersDrawFromTheChapterGenerator() throws {
+        let code = """
+            let net = Sequential(Linear(4, 200), Dropout(0.5))
+            let X = ones([50, 4])
+            let trained = net(X)
+            let zeroed = (trained .== 0).mean().item()
+            print(zeroed > 0.45, zeroed < 0.55)
+            net.eval()
+            print((net(X) .== 0).mean().item() < 0.05, net)
+            print(trained.sum().item())
+            """
+        let output = try run(code)
+        #expect(output.hasPrefix("true true\ntrue Sequential(\n  (0): Linear(4, 200)\n  (1): Dropout(p=0.5)\n)\n"))
+        #expect(try run(code) == output)
+        #expect(try run(code, seed: 3) != output)
+    }
+
+    @Test func aDropoutProbabilityOutsideZeroToOneIsRefused() {
+        do {
+            _ = try run("let d = Dropout(1.5)")
+            Issue.record("Dropout(1.5) was accepted")
+        } catch let error as LanguageError {
+            #expect(error.message.description == "'Dropout' needs a probability from 0 to 1, got 1.5")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
 }

@@ -88,7 +88,7 @@ import Testing
         let net = Sequential(Conv2d(1, 2, kernelSize: 3, padding: 1), BatchNorm2d(2), ReLU(), MaxPool2d(kernelSize: 2),
                              AvgPool2d(kernelSize: 1), Flatten(), Linear(8, 4, bias: false), BatchNorm1d(4), Sigmoid())
         net.add("scaled", Scaled(4))
-        net.add("tail", Sequential(ReLU(), Tanh()))
+        net.add("tail", Sequential(ReLU(), Tanh(), Dropout(0.5)))
         let head = Sequential(GlobalAvgPool2d(), Flatten())
         let X = randn(3, 1, 4, 4)
         """

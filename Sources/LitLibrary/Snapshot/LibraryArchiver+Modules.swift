@@ -41,6 +41,9 @@ extension LibraryArchiver {
         case is Sigmoid: writer.write(Kind.sigmoid.rawValue)
         case is ReLU: writer.write(Kind.relu.rawValue)
         case is Tanh: writer.write(Kind.tanh.rawValue)
+        case let dropout as Dropout:
+            writer.write(Kind.dropout.rawValue)
+            writer.write(dropout.probability)
         case is Flatten: writer.write(Kind.flatten.rawValue)
         default: throw SnapshotError.unsupported("a \(module.typeName) layer")
         }
@@ -95,6 +98,10 @@ extension LibraryArchiver {
         case .sigmoid: module = Sigmoid()
         case .relu: module = ReLU()
         case .tanh: module = Tanh()
+        case .dropout:
+            let probability = try reader.readFloat()
+            guard (0...1).contains(probability) else { throw SnapshotError.corrupt("a dropout probability of \(probability)") }
+            module = Dropout(probability, random: nextRandom)
         case .flatten: module = Flatten()
         case .tensor, .sgd, .adam, .dataLoader: throw SnapshotError.corrupt("a \(kind) where a layer belongs")
         }

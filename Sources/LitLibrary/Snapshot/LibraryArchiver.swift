@@ -15,17 +15,20 @@ package struct LibraryArchiver: NativeArchiver {
     let dataDirectory: String
     /// Raised when a backward pass reaches a gradient graph the snapshot did not keep.
     let missingGraph: MissingGraphSignal
+    /// The chapter's generator, which a restored dropout layer draws its masks from.
+    let nextRandom: () -> UInt64
 
-    package init(dataDirectory: String, missingGraph: MissingGraphSignal) {
+    package init(dataDirectory: String, missingGraph: MissingGraphSignal, nextRandom: @escaping () -> UInt64) {
         self.dataDirectory = dataDirectory
         self.missingGraph = missingGraph
+        self.nextRandom = nextRandom
     }
 
     /// What an object's body starts with.
     enum Kind: UInt64 {
         case tensor = 1, linear, conv2d, batchNorm1d, batchNorm2d, maxPool2d, avgPool2d, globalAvgPool2d
         case sigmoid, relu, flatten, sequential, sgd, adam, dataLoader
-        case tanh
+        case tanh, dropout
     }
 
     package func heldValues(of object: ScriptObject) -> [Value] {
