@@ -4,6 +4,11 @@ import Synchronization
 /// Zalando's Fashion-MNIST: 60,000 training and 10,000 test images of clothing, 28×28
 /// grayscale, in ten classes; read from the four gzip'd IDX files of its distribution.
 public struct FashionMNIST: Sendable {
+    /// The ten classes' English names, by label, as the course's `get_fashion_mnist_labels` gives them.
+    public static let labelNames = [
+        "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot",
+    ]
+
     public let train: ImageSet
     public let test: ImageSet
 

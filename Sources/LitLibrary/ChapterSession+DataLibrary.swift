@@ -1,7 +1,8 @@
 import LitData
 import LitLanguage
+import LitTensor
 
-/// The data functions every chapter sees: `loadFashionMNIST`.
+/// The data functions every chapter sees: `loadFashionMNIST` and `fashionMNISTLabels`.
 extension ChapterSession {
     /// The largest `resize`: 1024×1024 is already far beyond what the course needs.
     package static let maximumImageSide = 1024
@@ -9,6 +10,23 @@ extension ChapterSession {
     package static let maximumBatchValues = 1 << 28
 
     package func installDataLibrary() {
+        // `fashionMNISTLabels(y)`: the class names of a tensor (or array) of labels.
+        interpreter.define("fashionMNISTLabels", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
+            let labels: [Float]
+            switch args.first?.value {
+            case .native(let tensor as Tensor)?: labels = tensor.scalars
+            case .array(let items)?: labels = try ScriptArguments.integers(items).map(Float.init)
+            default: throw .here(.cannotConvert(from: args.first?.value.typeName ?? "nothing", to: "Tensor"))
+            }
+            var names: [Value] = []
+            for label in labels {
+                guard label >= 0, label < Float(FashionMNIST.labelNames.count), label.rounded() == label else {
+                    throw .library(.notAFashionMNISTLabel(Double(label)))
+                }
+                names.append(.string(FashionMNIST.labelNames[Int(label)]))
+            }
+            return .array(names)
+        }
         interpreter.define("loadFashionMNIST", signatures: [Signature("batchSize", "resize=")]) { [unowned self] (interpreter, args) throws(LanguageError) in
             let arguments = ScriptArguments(args, "loadFashionMNIST")
             let batchSize = try arguments.int("batchSize")

@@ -28,6 +28,7 @@ public enum LibraryError: ErrorMessage, Equatable {
     /// `a == b` or `a < b` with a tensor: Swift's comparisons give one Bool.
     case wholeTensorComparison(op: String, lhs: String, rhs: String)
     case dropoutProbability(Double)
+    case notAFashionMNISTLabel(Double)
 
     // Modules
     case forwardNotOverridden(type: String)
@@ -68,6 +69,7 @@ public enum LibraryError: ErrorMessage, Equatable {
         case .iterateOverScalarTensor: "cannot iterate over a rank-0 tensor"
         case .tensorIndexCount: "a tensor is indexed with one Int or one range"
         case .tensorIndexType(let type): "a tensor is indexed with an Int or a range, not '\(type)'"
+        case .notAFashionMNISTLabel(let label): "\(label) is not a Fashion-MNIST label; the labels are 0 to 9"
         case .dropoutProbability(let probability): "'Dropout' needs a probability from 0 to 1, got \(probability)"
         case .wholeTensorComparison(let op, let lhs, let rhs):
             "binary operator '\(op)' cannot be applied to operands of type '\(lhs)' and '\(rhs)'; "

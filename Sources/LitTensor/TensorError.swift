@@ -73,9 +73,13 @@ public enum TensorError: ErrorMessage, Equatable {
             "cannot concatenate tensors of shapes \(a) and \(b) along dimension \(dim): "
                 + (a.count != b.count ? "their ranks differ" : "every other dimension must match")
         case .matmulShapes(let a, let b):
-            a.count == 2 && b.count == 2
-                ? "cannot multiply matrices of shapes \(a) and \(b): the first's \(a[1]) columns must match the second's \(b[0]) rows"
-                : "matmul multiplies two matrices (rank 2), got shapes \(a) and \(b)"
+            if (2...3).contains(a.count) && (2...3).contains(b.count) {
+                a.last != b[b.count - 2]
+                    ? "cannot multiply matrices of shapes \(a) and \(b): the first's \(a.last ?? 0) columns must match the second's \(b[b.count - 2]) rows"
+                    : "cannot multiply batches of matrices of shapes \(a) and \(b): the batch sizes \(a[0]) and \(b[0]) differ, and neither is 1"
+            } else {
+                "matmul multiplies matrices (rank 2) or batches of them (rank 3), got shapes \(a) and \(b)"
+            }
         case .conv2dChannels(let input, let weight):
             "conv2d with a weight of shape \(weight) needs an input with \(weight.count > 1 ? weight[1] : 0) channels, got \(input)"
         case .invalidDimension(let dim, let rank):

@@ -42,6 +42,16 @@ import Testing
         #expect(output == "tensor([[2.3026],\n        [0.6931]])\n")
     }
 
+    @Test func batchedMatmulAndFashionMNISTLabels() throws {
+        let output = try run("""
+            let A = ones([4, 2, 3])
+            print(matmul(A, ones([4, 3, 5])).shape, matmul(A, ones([3, 5])).shape, matmul(ones([2, 3]), ones([4, 3, 5])).shape)
+            print(fashionMNISTLabels(tensor([0, 9, 3])), fashionMNISTLabels([1, 8]))
+            """)
+        #expect(output == "[4, 2, 5] [4, 2, 5] [4, 2, 5]\n[\"t-shirt\", \"ankle boot\", \"dress\"] [\"trouser\", \"bag\"]\n")
+        #expect(error("let names = fashionMNISTLabels(tensor([10]))") == "10.0 is not a Fashion-MNIST label; the labels are 0 to 9")
+    }
+
     @Test func swiftComparisonsOfTensorsPointToTheElementwiseOnes() {
         #expect(error("let a = tensor([1.0])\nlet b = a == a")
             == "binary operator '==' cannot be applied to operands of type 'Tensor' and 'Tensor'; "

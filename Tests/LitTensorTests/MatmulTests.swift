@@ -40,9 +40,34 @@ import Testing
             try Tensor.matmul(Tensor.zeros([3, 5]), Tensor.zeros([4, 2]))
         }
         #expect(throws: TensorError.matmulShapes([3], [3, 2])) { try Tensor.matmul(Tensor.zeros([3]), Tensor.zeros([3, 2])) }
-        #expect(throws: TensorError.matmulShapes([2, 3, 4], [4, 2])) {
-            try Tensor.matmul(Tensor.zeros([2, 3, 4]), Tensor.zeros([4, 2]))
+        #expect(throws: TensorError.matmulShapes([2, 2, 3, 4], [4, 2])) {
+            try Tensor.matmul(Tensor.zeros([2, 2, 3, 4]), Tensor.zeros([4, 2]))
         }
+        #expect(throws: TensorError.matmulShapes([2, 3, 4], [3, 4, 2])) {
+            try Tensor.matmul(Tensor.zeros([2, 3, 4]), Tensor.zeros([3, 4, 2]))
+        }
+        #expect(TensorError.matmulShapes([2, 3, 4], [3, 4, 2]).description
+            == "cannot multiply batches of matrices of shapes [2, 3, 4] and [3, 4, 2]: the batch sizes 2 and 3 differ, and neither is 1")
+        #expect(TensorError.matmulShapes([2, 3, 4], [2, 5, 2]).description
+            == "cannot multiply matrices of shapes [2, 3, 4] and [2, 5, 2]: the first's 4 columns must match the second's 5 rows")
+    }
+
+    /// Item `index` of a batch, or the matrix itself for a rank-2 operand or a batch of 1.
+    static func item(_ tensor: NaiveTensor, _ index: Int) -> NaiveTensor {
+        guard tensor.rank == 3 else { return tensor }
+        let size = tensor.shape[1] * tensor.shape[2]
+        let start = tensor.shape[0] == 1 ? 0 : index * size
+        return NaiveTensor(shape: Array(tensor.shape.dropFirst()), values: Array(tensor.values[start..<start + size]))
+    }
+
+    @Test(arguments: [([3, 2, 4], [3, 4, 5]), ([3, 2, 4], [4, 5]), ([2, 4], [3, 4, 5]), ([1, 2, 4], [3, 4, 5]), ([3, 2, 4], [1, 4, 5])])
+    func batchedProductsMatchTheReferenceItemByItem(_ shapeA: [Int], _ shapeB: [Int]) throws {
+        let a = TestData.uniform(shapeA, seed: 85), b = TestData.uniform(shapeB, seed: 86)
+        let product = try Tensor.matmul(a.tensor(), b.tensor())
+        #expect(product.shape == [3, 2, 5])
+        let expected = (0..<3).flatMap { Naive.matmul(Self.item(a, $0), Self.item(b, $0)).values }
+        assertClose(product, NaiveTensor(shape: [3, 2, 5], values: expected), tolerance: 1e-5, absolute: 1e-6, "\(shapeA) · \(shapeB)")
+        try GradientCheck.check([a.parameter(), b.parameter()]) { try Tensor.matmul($0[0], $0[1]) }
     }
 
     @Test func gradientsByFiniteDifferences() throws {
