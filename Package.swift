@@ -60,7 +60,7 @@ let package = Package(
         // tensors; libraries plug in through its registration API.
         .target(name: "LitLanguage", dependencies: ["LitDiagnostics", "LitRandom", "LitArchive"]),
         // The cell bindings of tensors, modules, data and `train`.
-        .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitArchive", "LitNN", "LitData", "LitRendering", "LitDocument"]),
+        .target(name: "LitLibrary", dependencies: ["LitLanguage", "LitArchive", "LitNN", "LitData", "LitRendering", "LitDocument", "LitRandom"]),
         // Publishing: chapters as a static web site. It runs no cell; it reads the document
         // model and colours cells with the cell language's lexer.
         .target(name: "LitPublishing", dependencies: ["LitDocument", "LitLanguage", "LitDiagnostics"]),

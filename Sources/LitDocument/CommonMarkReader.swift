@@ -28,9 +28,12 @@ package struct CommonMarkBlock: Sendable, Equatable {
     package var nextSibling: Int?
 }
 
-/// The code and HTML blocks of a chapter at every nesting depth, in document order.
+/// The code and HTML blocks of a chapter at every nesting depth, in document order, and
+/// its paragraphs (where the publisher looks for GFM tables, which CommonMark reads as
+/// paragraphs).
 package struct CommonMarkDocument: Sendable, Equatable {
     package var blocks: [CommonMarkBlock]
+    package var paragraphs: [CommonMarkParagraph] = []
 }
 
 /// A paragraph's extent in chapter lines; `startColumn` is where its text starts on its first line.
@@ -45,14 +48,20 @@ package enum CommonMarkReader {
     package static func read(_ bytes: [UInt8]) -> CommonMarkDocument {
         var nodes: [OpaquePointer] = []
         var blocks: [CommonMarkBlock] = []
-        visit(bytes, finish: { _ in
+        var paragraphs: [CommonMarkParagraph] = []
+        var documentEnd = 0
+        visit(bytes, start: { root in documentEnd = Int(cmark_node_get_end_line(root)) }, finish: {
             let indexOfNode = Dictionary(nodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             for index in nodes.indices {
                 guard let next = cmark_node_next(nodes[index]) else { continue }
                 blocks[index].nextSibling = indexOfNode[next]
             }
-        }) { root, node in
-            let documentEnd = Int(cmark_node_get_end_line(root))
+        }) { node in
+            if cmark_node_get_type(node) == .CMARK_NODE_PARAGRAPH {
+                paragraphs.append(CommonMarkParagraph(
+                    startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+                    startColumn: Int(cmark_node_get_start_column(node))))
+            }
             let kind: CommonMarkBlock.Kind
             switch cmark_node_get_type(node) {
             case .CMARK_NODE_CODE_BLOCK: kind = .code(info: string(cmark_node_get_fence_info(node)))
@@ -87,20 +96,7 @@ package enum CommonMarkReader {
                     startColumn: Int(cmark_node_get_start_column(node)),
                     lastContentLine: lastContentLine, containerEndLine: containerEnd, nextSibling: nil))
         }
-        return CommonMarkDocument(blocks: blocks)
-    }
-
-    /// The line span of every paragraph at any nesting depth, in document order; the
-    /// publisher looks for GFM tables in them, which CommonMark reads as paragraphs.
-    package static func paragraphs(_ bytes: [UInt8]) -> [CommonMarkParagraph] {
-        var paragraphs: [CommonMarkParagraph] = []
-        visit(bytes) { _, node in
-            guard cmark_node_get_type(node) == .CMARK_NODE_PARAGRAPH else { return }
-            paragraphs.append(CommonMarkParagraph(
-                startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
-                startColumn: Int(cmark_node_get_start_column(node))))
-        }
-        return paragraphs
+        return CommonMarkDocument(blocks: blocks, paragraphs: paragraphs)
     }
 
     /// cmark's own HTML for a Markdown text. Raw HTML passes through, as the chapter's
@@ -117,10 +113,10 @@ package enum CommonMarkReader {
         }
     }
 
-    /// Calls `body` with the root and every node of the parsed document, entering each
-    /// once, then `finish` while the nodes are still alive.
+    /// Parses `bytes` and calls `start` with the root, `body` with every node, entering
+    /// each once, then `finish` while the nodes are still alive.
     private static func visit(
-        _ bytes: [UInt8], finish: (OpaquePointer) -> Void = { _ in }, _ body: (OpaquePointer, OpaquePointer) -> Void
+        _ bytes: [UInt8], start: (OpaquePointer) -> Void, finish: () -> Void, _ body: (OpaquePointer) -> Void
     ) {
         let root: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
@@ -133,12 +129,13 @@ package enum CommonMarkReader {
         defer { cmark_node_free(root) }
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
+        start(root)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { body(root, node) }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { body(node) }
         }
-        finish(root)
+        finish()
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -47,6 +47,16 @@ package struct LineTable: Sendable, Equatable {
         return starts[line - 1]..<contentEnds[line - 1]
     }
 
+    /// The 1-based line that holds the byte at `offset` (the last line for an offset past the end).
+    package func line(containing offset: Int) -> Int {
+        var low = 0, high = count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
     /// The offset of the first byte of a 1-based line; past the end for a line that does not exist.
     package func start(_ line: Int) -> Int {
         guard contains(line) else { return line < 1 ? 0 : (ends.last ?? 0) }

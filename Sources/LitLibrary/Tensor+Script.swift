@@ -1,4 +1,5 @@
 import LitLanguage
+import LitRandom
 import LitTensor
 
 /// How cells see `Tensor`: its properties, methods, operators, subscripts and printing.
@@ -28,19 +29,19 @@ extension Tensor: ScriptObject {
             let indices = try ScriptArguments.tensor(index.value, callee: "gather")
             return .native(try tensorOperation { () throws(TensorError) in try (object as! Tensor).gather(dim: dim, index: indices) })
         }
-        type.interpreterMethod("fillNormal") { object, args, interpreter throws(LanguageError) in
-            let arguments = ScriptArguments(args, "fillNormal")
-            try arguments.check(labels: ["mean", "std"], count: 0...2)
-            let mean = Float(try arguments.double("mean", default: 0)), std = Float(try arguments.double("std", default: 1))
-            (object as! Tensor).fillNormal(mean: mean, std: std, using: &interpreter.random)
-            return .void
-        }
-        type.interpreterMethod("fillUniform") { object, args, interpreter throws(LanguageError) in
-            let arguments = ScriptArguments(args, "fillUniform")
-            try arguments.check(labels: ["from", "to"], count: 0...2)
-            let low = Float(try arguments.double("from", default: 0)), high = Float(try arguments.double("to", default: 1))
-            (object as! Tensor).fillUniform(from: low, to: high, using: &interpreter.random)
-            return .void
+        // `p.fillNormal(mean:std:)` and `p.fillUniform(from:to:)`: two numbers, 0 and 1 by default.
+        let fills: [(String, (String, String), (Tensor, Float, Float, inout SplitMix64) -> Void)] = [
+            ("fillNormal", ("mean", "std"), { $0.fillNormal(mean: $1, std: $2, using: &$3) }),
+            ("fillUniform", ("from", "to"), { $0.fillUniform(from: $1, to: $2, using: &$3) }),
+        ]
+        for (name, labels, fill) in fills {
+            type.interpreterMethod(name) { object, args, interpreter throws(LanguageError) in
+                let arguments = ScriptArguments(args, name)
+                try arguments.check(labels: [labels.0, labels.1], count: 0...2)
+                let first = Float(try arguments.double(labels.0, default: 0)), second = Float(try arguments.double(labels.1, default: 1))
+                fill(object as! Tensor, first, second, &interpreter.random)
+                return .void
+            }
         }
         type.method("fill") { object, args throws(LanguageError) in
             guard args.count == 1, args[0].label == nil else { throw .here(.wrongArgumentCount(callee: "fill", expected: 1, found: args.count)) }
@@ -149,7 +150,7 @@ extension Tensor: ScriptObject {
 
     private static func binary(_ op: String, _ lhs: Value, _ rhs: Value) throws(LanguageError) -> Value? {
         if let comparison = Tensor.Comparison(rawValue: op) { return try compare(comparison, lhs, rhs) }
-        if Tensor.Comparison(rawValue: "." + op) != nil, try compare(.equal, lhs, rhs) != nil {
+        if Tensor.Comparison(rawValue: "." + op) != nil, areTensorOperands(lhs, rhs) {
             throw .library(.wholeTensorComparison(op: op, lhs: lhs.typeName, rhs: rhs.typeName))
         }
         guard ["+", "-", "*", "/"].contains(op) else { return nil }
@@ -187,14 +188,7 @@ extension Tensor: ScriptObject {
     /// `t += x`, `t -= x`, `t *= x` and `t /= x` with a tensor or a number: the tensor's
     /// values change where they are (see `Tensor.update`).
     private static func updateInPlace(_ op: String, _ object: ScriptObject, _ value: Value) throws(LanguageError) -> Bool {
-        let arithmetic: Tensor.Arithmetic
-        switch op {
-        case "+": arithmetic = .add
-        case "-": arithmetic = .subtract
-        case "*": arithmetic = .multiply
-        case "/": arithmetic = .divide
-        default: return false
-        }
+        guard let arithmetic = Tensor.Arithmetic(symbol: op) else { return false }
         let tensor = object as! Tensor
         return try tensorOperation { () throws(TensorError) -> Bool in
             if case .native(let other as Tensor) = value {
@@ -205,6 +199,17 @@ extension Tensor: ScriptObject {
                 return false
             }
             return true
+        }
+    }
+
+    /// Whether `lhs` and `rhs` are a tensor and a tensor or a number, the pairs the
+    /// element-wise operators take.
+    private static func areTensorOperands(_ lhs: Value, _ rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.native(_ as Tensor), .native(_ as Tensor)): true
+        case (.native(_ as Tensor), _): scalar(rhs) != nil
+        case (_, .native(_ as Tensor)): scalar(lhs) != nil
+        default: false
         }
     }
 

@@ -19,14 +19,15 @@ public final class Dropout: Module {
     public override func forward(_ input: Tensor) throws -> Tensor {
         guard isTraining, probability > 0 else { return input }
         let keptScale = probability < 1 ? 1 / (1 - probability) : 0
-        let mask = Tensor(uninitializedShape: input.shape)
-        mask.withUnsafeMutableBufferPointer { values in
-            for index in values.indices {
-                // 24 random bits: a uniform float in [0, 1), kept when it is at least p.
-                let uniform = Float(nextRandom() >> 40) * 0x1p-24
-                values[index] = uniform >= probability ? keptScale : 0
-            }
-        }
-        return try input * mask
+        // A value is kept where a uniform draw in [0, 1) is at least p.
+        var generator = ClosureGenerator(draw: nextRandom)
+        let kept = Tensor.compare(Tensor.rand(input.shape, using: &generator), .greaterOrEqual, probability)
+        return try input * (kept * keptScale)
     }
+}
+
+/// A generator that draws from a closure, so that the layer can use the chapter's one.
+private struct ClosureGenerator: RandomNumberGenerator {
+    let draw: () -> UInt64
+    mutating func next() -> UInt64 { draw() }
 }

@@ -26,16 +26,8 @@ package struct PageMarkdown {
     ) {
         let text = String(decoding: chapter.bytes, as: UTF8.self)
         math = MathProtector(avoiding: text)
-        let lines = LineTable(chapter.bytes)
-        func line(_ number: Int) -> String { String(decoding: chapter.bytes[lines.content(number)], as: UTF8.self) }
-        func lineNumber(atOffset offset: Int) -> Int {
-            var low = 0, high = lines.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if lines.starts[middle] <= offset { low = middle } else { high = middle - 1 }
-            }
-            return low + 1
-        }
+        let lines = chapter.lines
+        let line = chapter.line
         var roles = [LineRole](repeating: .prose, count: lines.count + 1)
         let document = CommonMarkReader.read(chapter.bytes)
         var fenceColumns: [Int: Int] = [:]
@@ -61,16 +53,16 @@ package struct PageMarkdown {
             for number in range where lines.contains(number) { roles[number] = .dropped }
         }
         for cell in chapter.cells {
-            let last = lineNumber(atOffset: max(cell.range.lowerBound, cell.range.upperBound - 1))
+            let last = lines.line(containing: max(cell.range.lowerBound, cell.range.upperBound - 1))
             dropLines(cell.fenceLine...max(cell.fenceLine, last))
             addSlot(cellHTML(cell), at: cell.fenceLine, prefixColumn: fenceColumns[cell.fenceLine])
         }
         for block in chapter.cells.compactMap(\.output) + chapter.orphanOutputs {
-            let last = lineNumber(atOffset: max(block.range.lowerBound, block.range.upperBound - 1))
+            let last = lines.line(containing: max(block.range.lowerBound, block.range.upperBound - 1))
             addSlot(outputHTML(block), at: block.line, prefixColumn: nil)
             if last > block.line { addSlot("</div>", at: last, prefixColumn: nil) }
         }
-        for paragraph in CommonMarkReader.paragraphs(chapter.bytes) {
+        for paragraph in document.paragraphs {
             let numbers = paragraph.startLine...max(paragraph.startLine, paragraph.endLine)
             guard numbers.allSatisfy({ lines.contains($0) && roles[$0] == .prose }) else { continue }
             let quoted = Self.leadingPrefix(line(paragraph.startLine)).contains(">")

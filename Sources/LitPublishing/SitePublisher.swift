@@ -150,8 +150,7 @@ package struct SitePublisher {
 
     /// A warning at the first chapter line that mentions `text`, else at the top.
     private func warning(_ problem: PublishError, in chapter: Chapter, mentioning text: String) -> Diagnostic {
-        let lines = String(decoding: chapter.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let line = lines.firstIndex { $0.contains(text) }.map { $0 + 1 } ?? 1
+        let line = (1...max(1, chapter.lines.count)).first { chapter.line($0).contains(text) } ?? 1
         return Diagnostic(problem, at: SourceLocation(file: chapter.path, line: line, column: 1), severity: .warning)
     }
 

@@ -32,8 +32,14 @@ extension Tensor {
     }
 
     /// The four operators of arithmetic, as the kernels and the messages name them.
-    public enum Arithmetic: Sendable {
+    public enum Arithmetic: CaseIterable, Sendable {
         case add, subtract, multiply, divide
+
+        /// The operator spelled `symbol` (`+`, `-`, `*`, `/`), or nil.
+        public init?(symbol: String) {
+            guard let found = Arithmetic.allCases.first(where: { $0.names.symbol == symbol }) else { return nil }
+            self = found
+        }
 
         var kernel: lk_binary_op {
             switch self {

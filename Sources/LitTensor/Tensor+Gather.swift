@@ -26,27 +26,21 @@ extension Tensor {
 
     /// For each element of `index`, the offset in this tensor that it picks.
     private func sourceOffsets(axis: Int, index: Tensor) throws(TensorError) -> [Int] {
+        let picks = index.scalars
+        let size = shape[axis]
+        if let bad = picks.first(where: { !($0 >= 0 && $0 < Float(size) && $0.rounded() == $0) }) {
+            throw .gatherIndexValue(bad, size: size)
+        }
         var strides = [Int](repeating: 1, count: rank)
         for dimension in shape.indices.dropLast().reversed() { strides[dimension] = strides[dimension + 1] * shape[dimension + 1] }
-        let size = shape[axis]
-        var offsets: [Int] = []
-        offsets.reserveCapacity(index.count)
-        var coordinates = [Int](repeating: 0, count: rank)
-        for value in index.scalars {
-            guard value >= 0, value < Float(size), value.rounded() == value else { throw .gatherIndexValue(value, size: size) }
-            var offset = 0
-            for dimension in 0..<rank {
-                offset += (dimension == axis ? Int(value) : coordinates[dimension]) * strides[dimension]
-            }
-            offsets.append(offset)
-            // The next element of `index`, in row-major order.
-            var dimension = rank - 1
-            while dimension >= 0 {
-                coordinates[dimension] += 1
-                if coordinates[dimension] < index.shape[dimension] { break }
-                coordinates[dimension] = 0
-                dimension -= 1
-            }
+        // Walk `index` in order, with this tensor's offset of the same coordinates but
+        // `axis`, which the pick then supplies.
+        var walk = strides
+        walk[axis] = 0
+        let odometer = Odometer(sizes: index.shape, strides: walk.map { (0, $0) })
+        var offsets = [Int](repeating: 0, count: picks.count)
+        odometer.forEach(in: 0..<picks.count) { position, _, offset in
+            offsets[position] = offset + Int(picks[position]) * strides[axis]
         }
         return offsets
     }

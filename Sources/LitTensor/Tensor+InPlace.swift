@@ -40,22 +40,17 @@ extension Tensor {
 /// values change where they are, drawing from the given generator, and no graph records it.
 extension Tensor {
     public func fillNormal<G: RandomNumberGenerator>(mean: Float, std: Float, using generator: inout G) {
-        let drawn = Tensor.randn(shape, using: &generator).scalars
-        overwrite { index in mean + std * drawn[index] }
+        drawStandardNormal(using: &generator)
+        withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = mean + std * values[index] }
+        }
     }
 
     public func fillUniform<G: RandomNumberGenerator>(from low: Float, to high: Float, using generator: inout G) {
-        let drawn = Tensor.uniform(shape, low: low, high: high, using: &generator).scalars
-        overwrite { index in drawn[index] }
+        drawUniform(low: low, high: high, using: &generator)
     }
 
     public func fill(_ value: Float) {
-        overwrite { _ in value }
-    }
-
-    private func overwrite(_ value: (Int) -> Float) {
-        withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices { buffer[index] = value(index) }
-        }
+        withUnsafeMutableBufferPointer { values in values.update(repeating: value) }
     }
 }
