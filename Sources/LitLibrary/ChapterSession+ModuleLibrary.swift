@@ -27,9 +27,10 @@ extension ChapterSession {
             (interpreter, args) throws(LanguageError) in
             let arguments = ScriptArguments(args, "Conv2d")
             let inChannels = try arguments.positiveInt(at: 0, "inChannels"), outChannels = try arguments.positiveInt(at: 1, "outChannels")
-            let kernelSize = try arguments.positiveInt("kernelSize"), stride = try arguments.positiveInt("stride", default: 1)
-            let padding = try arguments.nonNegativeInt("padding", default: 0)
-            try ScriptArguments.checkTensorSize([outChannels, inChannels, kernelSize, kernelSize], callee: "Conv2d")
+            let kernelSize = try arguments.heightWidth("kernelSize", minimum: 1)
+            let stride = try arguments.heightWidth("stride", default: 1, minimum: 1)
+            let padding = try arguments.heightWidth("padding", default: 0, minimum: 0)
+            try ScriptArguments.checkTensorSize([outChannels, inChannels, kernelSize.height, kernelSize.width], callee: "Conv2d")
             return .native(Conv2d(inChannels, outChannels, kernelSize: kernelSize, stride: stride, padding: padding,
                                   bias: try arguments.bool("bias", default: true), using: &interpreter.random))
         }
@@ -56,10 +57,10 @@ extension ChapterSession {
         for name in ["MaxPool2d", "AvgPool2d"] {
             interpreter.define(name, signatures: [Signature("kernelSize", "stride=", "padding=")]) { (_, args) throws(LanguageError) in
                 let arguments = ScriptArguments(args, name)
-                let kernelSize = try arguments.positiveInt("kernelSize")
-                let stride = try arguments.positiveInt("stride", default: kernelSize)
-                let padding = try arguments.nonNegativeInt("padding", default: 0)
-                guard padding <= kernelSize / 2 else {
+                let kernelSize = try arguments.heightWidth("kernelSize", minimum: 1)
+                let stride = try arguments.heightWidth("stride", default: kernelSize, minimum: 1)
+                let padding = try arguments.heightWidth("padding", default: 0, minimum: 0)
+                guard padding.height <= kernelSize.height / 2, padding.width <= kernelSize.width / 2 else {
                     throw .library(.paddingPastHalfKernel(callee: name, padding: padding, kernelSize: kernelSize))
                 }
                 return .native(name == "MaxPool2d" ? MaxPool2d(kernelSize: kernelSize, stride: stride, padding: padding)

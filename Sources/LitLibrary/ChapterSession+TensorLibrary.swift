@@ -97,7 +97,7 @@ extension ChapterSession {
             let arguments = ScriptArguments(args, "conv2d")
             let (x, weight) = (try arguments.tensor(at: 0), try arguments.tensor(at: 1))
             let bias = try arguments.value("bias").map { argument throws(LanguageError) in try ScriptArguments.tensor(argument.value, callee: "conv2d") }
-            let (stride, padding) = (try arguments.int("stride", default: 1), try arguments.int("padding", default: 0))
+            let (stride, padding) = (try arguments.heightWidth("stride", default: 1), try arguments.heightWidth("padding", default: 0))
             return .native(try tensorOperation { () throws(TensorError) in
                 try Tensor.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding)
             })
@@ -106,8 +106,8 @@ extension ChapterSession {
             interpreter.define(name, signatures: [Signature("_", "kernelSize", "stride=", "padding=")]) { (_, args) throws(LanguageError) in
                 let arguments = ScriptArguments(args, name)
                 let x = try arguments.tensor(at: 0)
-                let kernel = try arguments.int("kernelSize")
-                let (stride, padding) = (try arguments.int("stride", default: kernel), try arguments.int("padding", default: 0))
+                let kernel = try arguments.heightWidth("kernelSize")
+                let (stride, padding) = (try arguments.heightWidth("stride", default: kernel), try arguments.heightWidth("padding", default: 0))
                 return .native(try tensorOperation { () throws(TensorError) in
                     name == "maxPool2d" ? try x.maxPool2d(kernelSize: kernel, stride: stride, padding: padding)
                         : try x.avgPool2d(kernelSize: kernel, stride: stride, padding: padding)

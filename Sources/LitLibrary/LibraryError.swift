@@ -1,6 +1,7 @@
 import LitDiagnostics
 import LitLanguage
 import LitNN
+import LitTensor
 
 /// What the library's cell bindings refuse before a layer, tensor or data set sees the
 /// call: a missing or misspelt argument, a size or hyper-parameter out of range.
@@ -36,7 +37,7 @@ public enum LibraryError: ErrorMessage, Equatable {
     case invalidChildName(String)
     case sequentialIndex
     case invalidBatchNormSettings(callee: String)
-    case paddingPastHalfKernel(callee: String, padding: Int, kernelSize: Int)
+    case paddingPastHalfKernel(callee: String, padding: HeightWidth, kernelSize: HeightWidth)
 
     // Training
     case notParameters(callee: String)
@@ -67,8 +68,8 @@ public enum LibraryError: ErrorMessage, Equatable {
             "tensor(...) needs a rectangular array of numbers; rows differ in length or depth"
         case .labelledReshapeSize: "'reshape' takes sizes without labels"
         case .iterateOverScalarTensor: "cannot iterate over a rank-0 tensor"
-        case .tensorIndexCount: "a tensor is indexed with one Int or one range"
-        case .tensorIndexType(let type): "a tensor is indexed with an Int or a range, not '\(type)'"
+        case .tensorIndexCount: "a tensor is indexed with an Int or a range per dimension, as t[i, 2..<6] or t[..., 0]"
+        case .tensorIndexType(let type): "a tensor is indexed with an Int or a range (2..<6, 2..., ...), not '\(type)'"
         case .notAFashionMNISTLabel(let label): "\(label) is not a Fashion-MNIST label; the labels are 0 to 9"
         case .dropoutProbability(let probability): "'Dropout' needs a probability from 0 to 1, got \(probability)"
         case .wholeTensorComparison(let op, let lhs, let rhs):

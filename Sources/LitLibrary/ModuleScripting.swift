@@ -130,6 +130,8 @@ package enum ModuleScripting {
         case let tensor as Tensor: .native(tensor)
         case let optional as Tensor?: optional.map { .native($0) } ?? .nilValue
         case let int as Int: .int(int)
+        // `conv.stride` is 2 for a square window and (1, 2) for another, as it was given.
+        case let pair as HeightWidth: pair.isSquare ? .int(pair.height) : .tuple([.int(pair.height), .int(pair.width)], labels: nil)
         case let float as Float: .double(Double("\(float)") ?? Double(float))  // 0.1, not 0.10000000149011612
         case let bool as Bool: .bool(bool)
         default: nil

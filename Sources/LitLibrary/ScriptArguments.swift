@@ -128,3 +128,29 @@ extension ScriptArguments {
         }
     }
 }
+
+/// `kernelSize: 3` or `kernelSize: (1, 2)`: a window's height and width, as PyTorch
+/// takes an int or a pair.
+extension ScriptArguments {
+    /// A side below `minimum` is an error here; without one, the operation checks.
+    package func heightWidth(_ label: String, default fallback: HeightWidth? = nil,
+                             minimum: Int = .min) throws(LanguageError) -> HeightWidth {
+        guard let argument = value(label) else {
+            if let fallback { return fallback }
+            throw .library(.missingArgument(callee: callee, label: label))
+        }
+        var size: HeightWidth?
+        switch argument.value {
+        case .int(let n): size = HeightWidth(n)
+        case .tuple(let items, _) where items.count == 2:
+            if case .int(let height) = items[0], case .int(let width) = items[1] { size = HeightWidth(height, width) }
+        default: break
+        }
+        guard let size else { throw .here(.cannotConvert(from: argument.value.typeName, to: "Int or (Int, Int)")) }
+        for side in [size.height, size.width] where side < minimum {
+            throw .library(minimum == 1 ? .belowOne(callee: callee, argument: label, got: side)
+                                        : .belowZero(callee: callee, argument: label, got: side))
+        }
+        return size
+    }
+}

@@ -90,6 +90,7 @@ extension Tensor: ScriptObject {
         type.compoundAssignment = updateInPlace
         type.prefixOperator = { op, object in op == "-" ? .native(-(object as! Tensor)) : nil }
         type.subscriptGet = element
+        type.subscriptSet = setElement
         type.makeIterator = { object throws(LanguageError) in
             let tensor = object as! Tensor
             guard tensor.rank > 0 else { throw .library(.iterateOverScalarTensor) }
@@ -231,22 +232,6 @@ extension Tensor: ScriptObject {
         case .double(let d): Float(d)
         case .int(let n): Float(n)
         default: nil
-        }
-    }
-
-    /// `t[i]` and `t[a..<b]` along the first dimension.
-    private static func element(_ object: ScriptObject, _ args: [ArgumentValue]) throws(LanguageError) -> Value {
-        let tensor = object as! Tensor
-        guard args.count == 1, args[0].label == nil else { throw .library(.tensorIndexCount) }
-        switch args[0].value {
-        case .int(let i):
-            return .native(try tensorOperation { () throws(TensorError) in try tensor.index(i) })
-        case .range(let lower, let upper, _):
-            // `t[1...]` and `t[..<2]`, as for arrays.
-            let (start, end) = Value.bounds(lower, upper, count: tensor.shape.first ?? 0)
-            return .native(try tensorOperation { () throws(TensorError) in try tensor.rows(start..<Swift.max(start, end)) })
-        default:
-            throw .library(.tensorIndexType(args[0].value.typeName))
         }
     }
 }

@@ -4,28 +4,30 @@ import LitTensor
 public final class Conv2d: Module {
     public let inChannels: Int
     public let outChannels: Int
-    public let kernelSize: Int
-    public let stride: Int
-    public let padding: Int
-    /// [outChannels, inChannels, kernelSize, kernelSize]
+    public let kernelSize: HeightWidth
+    public let stride: HeightWidth
+    public let padding: HeightWidth
+    /// [outChannels, inChannels, kernel height, kernel width]
     public let weight: Tensor
     /// [outChannels], or nil for a layer made without a bias.
     public let bias: Tensor?
 
-    public init<G: RandomNumberGenerator>(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1,
-                                          padding: Int = 0, bias: Bool = true, using generator: inout G) {
+    public init<G: RandomNumberGenerator>(_ inChannels: Int, _ outChannels: Int, kernelSize: HeightWidth,
+                                          stride: HeightWidth = 1, padding: HeightWidth = 0, bias: Bool = true, using generator: inout G) {
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize
         self.stride = stride
         self.padding = padding
-        let fanIn = inChannels * kernelSize * kernelSize
-        weight = Initialization.fanInUniform([outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, using: &generator)
+        let fanIn = inChannels * kernelSize.height * kernelSize.width
+        weight = Initialization.fanInUniform([outChannels, inChannels, kernelSize.height, kernelSize.width], fanIn: fanIn,
+                                             using: &generator)
         self.bias = bias ? Initialization.fanInUniform([outChannels], fanIn: fanIn, using: &generator) : nil
     }
 
     /// A layer around tensors it already has, as a snapshot restores it.
-    package init(inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int, weight: Tensor, bias: Tensor?) {
+    package init(inChannels: Int, outChannels: Int, kernelSize: HeightWidth, stride: HeightWidth, padding: HeightWidth,
+                 weight: Tensor, bias: Tensor?) {
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize

@@ -4,11 +4,11 @@ import LitTensor
 /// `kernelSize` moved by `stride` (the kernel size by default) over the input padded by
 /// `padding`.
 public class Pooling2d: Module {
-    public let kernelSize: Int
-    public let stride: Int
-    public let padding: Int
+    public let kernelSize: HeightWidth
+    public let stride: HeightWidth
+    public let padding: HeightWidth
 
-    public init(kernelSize: Int, stride: Int? = nil, padding: Int = 0) {
+    public init(kernelSize: HeightWidth, stride: HeightWidth? = nil, padding: HeightWidth = 0) {
         self.kernelSize = kernelSize
         self.stride = stride ?? kernelSize
         self.padding = padding

@@ -28,31 +28,33 @@ package struct Convolution {
 
     package let batch: Int, inChannels: Int, height: Int, width: Int
     package let outChannels: Int, kernelHeight: Int, kernelWidth: Int
-    package let stride: Int, padding: Int
+    package let stride: HeightWidth, padding: HeightWidth
     package let outHeight: Int, outWidth: Int
 
     /// The largest kernel side, stride or padding: far beyond any real layer, and small
     /// enough that sizes computed from them fit the C kernels' 32-bit ints.
     package static let largestGeometry = 1 << 28
 
-    package init(input: [Int], weight: [Int], stride: Int, padding: Int) throws(TensorError) {
+    package init(input: [Int], weight: [Int], stride: HeightWidth, padding: HeightWidth) throws(TensorError) {
         guard input.count == 4 else { throw .needsRank4(op: "conv2d", input) }
         guard weight.count == 4, weight[1] == input[1] else { throw .conv2dChannels(input: input, weight: weight) }
-        guard stride > 0, padding >= 0 else { throw .invalidConvolutionStep }
+        guard stride.height > 0, stride.width > 0, padding.height >= 0, padding.width >= 0 else { throw .invalidConvolutionStep }
         // The kernels count in 32-bit ints; these bounds keep every sum of them in range.
-        guard stride <= Convolution.largestGeometry, padding <= Convolution.largestGeometry,
-              weight[2] <= Convolution.largestGeometry, weight[3] <= Convolution.largestGeometry else {
-            throw .convolutionGeometryTooLarge(limit: Convolution.largestGeometry)
+        let largest = Convolution.largestGeometry
+        guard [stride.height, stride.width, padding.height, padding.width, weight[2], weight[3]].allSatisfy({ $0 <= largest }) else {
+            throw .convolutionGeometryTooLarge(limit: largest)
         }
         (batch, inChannels, height, width) = (input[0], input[1], input[2], input[3])
         (outChannels, kernelHeight, kernelWidth) = (weight[0], weight[2], weight[3])
         (self.stride, self.padding) = (stride, padding)
-        guard height + 2 * padding >= kernelHeight, width + 2 * padding >= kernelWidth else {
+        let padded = HeightWidth(height + 2 * padding.height, width + 2 * padding.width)
+        guard padded.height >= kernelHeight, padded.width >= kernelWidth else {
             throw .kernelLargerThanInput(kernelHeight: kernelHeight, kernelWidth: kernelWidth,
-                                         paddedHeight: height + 2 * padding, paddedWidth: width + 2 * padding)
+                                         paddedHeight: padded.height, paddedWidth: padded.width)
         }
-        outHeight = (height + 2 * padding - kernelHeight) / stride + 1
-        outWidth = (width + 2 * padding - kernelWidth) / stride + 1
+        let out = HeightWidth.outputSize(input: HeightWidth(height, width), kernel: HeightWidth(kernelHeight, kernelWidth),
+                                         stride: stride, padding: padding)
+        (outHeight, outWidth) = (out.height, out.width)
     }
 
     package var outputShape: [Int] { [batch, outChannels, outHeight, outWidth] }
@@ -65,7 +67,8 @@ package struct Convolution {
     package var window: lk_window {
         lk_window(channels: Int32(inChannels), height: Int32(height), width: Int32(width),
                   kernelHeight: Int32(kernelHeight), kernelWidth: Int32(kernelWidth),
-                  strideHeight: Int32(stride), strideWidth: Int32(stride), padHeight: Int32(padding), padWidth: Int32(padding),
+                  strideHeight: Int32(stride.height), strideWidth: Int32(stride.width),
+                  padHeight: Int32(padding.height), padWidth: Int32(padding.width),
                   outHeight: Int32(outHeight), outWidth: Int32(outWidth))
     }
 
@@ -84,7 +87,8 @@ package struct Convolution {
     package var shape: lk_conv_shape {
         lk_conv_shape(batch: Int32(batch), inChannels: Int32(inChannels), height: Int32(height), width: Int32(width),
                       outChannels: Int32(outChannels), kernelHeight: Int32(kernelHeight), kernelWidth: Int32(kernelWidth),
-                      strideHeight: Int32(stride), strideWidth: Int32(stride), padHeight: Int32(padding), padWidth: Int32(padding),
+                      strideHeight: Int32(stride.height), strideWidth: Int32(stride.width),
+                      padHeight: Int32(padding.height), padWidth: Int32(padding.width),
                       outHeight: Int32(outHeight), outWidth: Int32(outWidth))
     }
 

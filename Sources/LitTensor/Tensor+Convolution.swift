@@ -1,12 +1,12 @@
 extension Tensor {
     /// 2-D convolution (cross-correlation, as PyTorch's `conv2d`) of an [N, C, H, W] input
     /// with [O, C, kH, kW] weights and an optional [O] bias.
-    public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Int = 1,
-                              padding: Int = 0) throws(TensorError) -> Tensor {
+    public static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: HeightWidth = 1,
+                              padding: HeightWidth = 0) throws(TensorError) -> Tensor {
         try conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding, engine: Convolution.Engine.preferred)
     }
 
-    package static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: Int, padding: Int,
+    package static func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor?, stride: HeightWidth, padding: HeightWidth,
                        engine: Convolution.Engine) throws(TensorError) -> Tensor {
         let convolution = try Convolution(input: x.shape, weight: weight.shape, stride: stride, padding: padding)
         if let bias, bias.shape != [weight.shape[0]] { throw .shapeMismatch(op: "conv2d bias", bias.shape, [weight.shape[0]]) }

@@ -2,7 +2,7 @@ import LitKernels
 
 /// Max, average and global average pooling over [N, C, H, W] tensors.
 extension Tensor {
-    public func maxPool2d(kernelSize: Int, stride: Int? = nil, padding: Int = 0) throws(TensorError) -> Tensor {
+    public func maxPool2d(kernelSize: HeightWidth, stride: HeightWidth? = nil, padding: HeightWidth = 0) throws(TensorError) -> Tensor {
         let pooling = try Pooling("maxPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
         let output = Tensor(uninitializedShape: pooling.outputShape)
         let winners = WinnerIndices(count: pooling.planes * pooling.outPlane)
@@ -29,7 +29,7 @@ extension Tensor {
     }
 
     /// Average pooling; padded cells count in the divisor, as PyTorch's default.
-    public func avgPool2d(kernelSize: Int, stride: Int? = nil, padding: Int = 0) throws(TensorError) -> Tensor {
+    public func avgPool2d(kernelSize: HeightWidth, stride: HeightWidth? = nil, padding: HeightWidth = 0) throws(TensorError) -> Tensor {
         let pooling = try Pooling("avgPool2d", input: shape, kernel: kernelSize, stride: stride ?? kernelSize, padding: padding)
         let output = Tensor(uninitializedShape: pooling.outputShape)
         OperationProfile.measure(.poolingForward) {
@@ -65,25 +65,29 @@ private struct Pooling {
     package let planes: Int, plane: Int, outPlane: Int
     package let outputShape: [Int]
 
-    package init(_ name: String, input shape: [Int], kernel: Int, stride: Int, padding: Int) throws(TensorError) {
+    package init(_ name: String, input shape: [Int], kernel: HeightWidth, stride: HeightWidth, padding: HeightWidth) throws(TensorError) {
         guard shape.count == 4 else { throw .needsRank4(op: name, shape) }
-        guard kernel > 0, stride > 0, padding >= 0, padding <= kernel / 2 else {
+        guard kernel.height > 0, kernel.width > 0, stride.height > 0, stride.width > 0, padding.height >= 0, padding.width >= 0,
+              padding.height <= kernel.height / 2, padding.width <= kernel.width / 2 else {
             throw .invalidPoolingWindow(op: name)
         }
-        guard kernel <= Convolution.largestGeometry, stride <= Convolution.largestGeometry else {
-            throw .poolingGeometryTooLarge(op: name, limit: Convolution.largestGeometry)
+        let largest = Convolution.largestGeometry
+        guard [kernel.height, kernel.width, stride.height, stride.width].allSatisfy({ $0 <= largest }) else {
+            throw .poolingGeometryTooLarge(op: name, limit: largest)
         }
         let (height, width) = (shape[2], shape[3])
-        guard height + 2 * padding >= kernel, width + 2 * padding >= kernel else {
-            throw .windowLargerThanInput(op: name, kernelSize: kernel, paddedHeight: height + 2 * padding,
-                                         paddedWidth: width + 2 * padding)
+        let padded = HeightWidth(height + 2 * padding.height, width + 2 * padding.width)
+        guard padded.height >= kernel.height, padded.width >= kernel.width else {
+            throw .windowLargerThanInput(op: name, kernel: kernel, paddedHeight: padded.height, paddedWidth: padded.width)
         }
-        let outHeight = (height + 2 * padding - kernel) / stride + 1, outWidth = (width + 2 * padding - kernel) / stride + 1
-        window = lk_window(channels: 1, height: Int32(height), width: Int32(width), kernelHeight: Int32(kernel), kernelWidth: Int32(kernel),
-                           strideHeight: Int32(stride), strideWidth: Int32(stride), padHeight: Int32(padding), padWidth: Int32(padding),
-                           outHeight: Int32(outHeight), outWidth: Int32(outWidth))
-        (planes, plane, outPlane) = (shape[0] * shape[1], height * width, outHeight * outWidth)
-        outputShape = [shape[0], shape[1], outHeight, outWidth]
+        let out = HeightWidth.outputSize(input: HeightWidth(height, width), kernel: kernel, stride: stride, padding: padding)
+        window = lk_window(channels: 1, height: Int32(height), width: Int32(width),
+                           kernelHeight: Int32(kernel.height), kernelWidth: Int32(kernel.width),
+                           strideHeight: Int32(stride.height), strideWidth: Int32(stride.width),
+                           padHeight: Int32(padding.height), padWidth: Int32(padding.width),
+                           outHeight: Int32(out.height), outWidth: Int32(out.width))
+        (planes, plane, outPlane) = (shape[0] * shape[1], height * width, out.height * out.width)
+        outputShape = [shape[0], shape[1], out.height, out.width]
     }
 
     /// Calls `body(firstPlane, planeCount)` over chunks of the planes, in parallel when large.

@@ -101,28 +101,11 @@ extension Tensor {
     }
 
     /// `t[i]`: the `i`-th entry along the first dimension (negative counts from the end).
-    public func index(_ i: Int) throws(TensorError) -> Tensor {
-        guard rank > 0 else { throw .indexIntoScalar }
-        let position = i < 0 ? i + shape[0] : i
-        guard position >= 0 && position < shape[0] else { throw .indexOutOfRange(index: i, size: shape[0]) }
-        return try rows(position..<(position + 1)).reshape(Array(shape.dropFirst()))
-    }
+    public func index(_ i: Int) throws(TensorError) -> Tensor { try subscripted([.position(i)]) }
 
     /// `t[a..<b]`: a view of entries `a..<b` along the first dimension.
     public func rows(_ range: Range<Int>) throws(TensorError) -> Tensor {
-        guard rank > 0 else { throw .indexIntoScalar }
-        guard range.lowerBound >= 0 && range.upperBound <= shape[0] else {
-            throw .indexOutOfRange(index: range.lowerBound < 0 ? range.lowerBound : range.upperBound, size: shape[0])
-        }
-        let inner = count / Swift.max(shape[0], 1)
-        let view = view(shape: [range.count] + shape.dropFirst(), startingAt: range.lowerBound * inner)
-        return view.recordGradient("index", inputs: [self]) { [shape] gradient in
-            let input = Tensor(shape: shape, repeating: 0)
-            withUnsafeMutablePointers(gradient, input) { gy, gx in
-                (gx + range.lowerBound * inner).update(from: gy, count: gradient.count)
-            }
-            return [input]
-        }
+        try subscripted([.range(lower: range.lowerBound, upper: range.upperBound)])
     }
 }
 

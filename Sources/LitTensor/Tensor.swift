@@ -62,6 +62,22 @@ public final class Tensor {
         Tensor(shape: shape, storage: storage, offset: offset)
     }
 
+    /// The same values in fresh storage, cut off from the gradient graph.
+    package func copy() -> Tensor {
+        let copy = Tensor(uninitializedShape: shape)
+        withUnsafeMutablePointers(self, copy) { source, copy in copy.update(from: source, count: count) }
+        return copy
+    }
+
+    /// Before an update in place that the graph records: a tensor that takes over this
+    /// one's place in the graph (its node and whether it needs a gradient), so that the
+    /// gradient of the version before the update still reaches what it came from.
+    package func versionBeforeUpdate() -> Tensor {
+        let earlier = Tensor(shape: shape, storage: storage, offset: offset, requiresGrad: requiresGrad)
+        earlier.gradientNode = gradientNode
+        return earlier
+    }
+
     /// A view of `shape` onto the values from element `start` on, sharing them: a change
     /// through one is seen through the other.
     package func view(shape: [Int], startingAt start: Int = 0) -> Tensor {

@@ -27,6 +27,8 @@ public enum TensorError: ErrorMessage, Equatable {
     case catOfNoTensors
     case transposeNeedsMatrix([Int])
     case indexIntoScalar
+    case tooManyIndices(Int, rank: Int)
+    case rangeOutOfBounds(lower: Int, upper: Int, dim: Int, size: Int)
     case accuracyWithoutClasses([Int])
     /// `op` takes images: [N, C, H, W].
     case needsRank4(op: String, [Int])
@@ -36,7 +38,7 @@ public enum TensorError: ErrorMessage, Equatable {
     case convolutionGeometryTooLarge(limit: Int)
     case poolingGeometryTooLarge(op: String, limit: Int)
     case kernelLargerThanInput(kernelHeight: Int, kernelWidth: Int, paddedHeight: Int, paddedWidth: Int)
-    case windowLargerThanInput(op: String, kernelSize: Int, paddedHeight: Int, paddedWidth: Int)
+    case windowLargerThanInput(op: String, kernel: HeightWidth, paddedHeight: Int, paddedWidth: Int)
     case maxOverEmptyDimension
     /// `p -= ...` on a tensor that requires a gradient, outside `withoutGradients`.
     case inPlaceOnGradientTensor(op: String)
@@ -115,6 +117,10 @@ public enum TensorError: ErrorMessage, Equatable {
             "transposed() needs a rank-2 tensor, but this one has shape \(shape)"
         case .indexIntoScalar:
             "cannot index a rank-0 tensor"
+        case .tooManyIndices(let count, let rank):
+            "\(count) indices for a tensor of rank \(rank)"
+        case .rangeOutOfBounds(let lower, let upper, let dim, let size):
+            "range \(lower)..<\(upper) is out of bounds for dimension \(dim) of size \(size)"
         case .accuracyWithoutClasses(let shape):
             "accuracy needs at least one class, but got shape \(shape)"
         case .needsRank4(let op, let shape):
@@ -129,8 +135,8 @@ public enum TensorError: ErrorMessage, Equatable {
             "\(op) kernelSize and stride must each be at most \(limit)"
         case .kernelLargerThanInput(let kernelHeight, let kernelWidth, let paddedHeight, let paddedWidth):
             "conv2d kernel \(kernelHeight)×\(kernelWidth) is larger than the padded input \(paddedHeight)×\(paddedWidth)"
-        case .windowLargerThanInput(let op, let kernelSize, let paddedHeight, let paddedWidth):
-            "\(op) window \(kernelSize)×\(kernelSize) is larger than the padded input \(paddedHeight)×\(paddedWidth)"
+        case .windowLargerThanInput(let op, let kernel, let paddedHeight, let paddedWidth):
+            "\(op) window \(kernel.height)×\(kernel.width) is larger than the padded input \(paddedHeight)×\(paddedWidth)"
         case .maxOverEmptyDimension:
             "max over an empty dimension"
         }

@@ -85,8 +85,8 @@ import Testing
             }
             override func forward(_ X: Tensor) -> Tensor { inner(X) * factor }
         }
-        let net = Sequential(Conv2d(1, 2, kernelSize: 3, padding: 1), BatchNorm2d(2), ReLU(), MaxPool2d(kernelSize: 2),
-                             AvgPool2d(kernelSize: 1), Flatten(), Linear(8, 4, bias: false), BatchNorm1d(4), Sigmoid())
+        let net = Sequential(Conv2d(1, 2, kernelSize: (3, 1), padding: (1, 0)), BatchNorm2d(2), ReLU(), MaxPool2d(kernelSize: 2),
+                             AvgPool2d(kernelSize: (1, 1), stride: (1, 1)), Flatten(), Linear(8, 4, bias: false), BatchNorm1d(4), Sigmoid())
         net.add("scaled", Scaled(4))
         net.add("tail", Sequential(ReLU(), Tanh(), Dropout(0.5)))
         let head = Sequential(GlobalAvgPool2d(), Flatten())

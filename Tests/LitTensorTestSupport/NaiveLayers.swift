@@ -9,14 +9,20 @@ extension Naive {
 
     /// Cross-correlation as PyTorch's conv2d, straight from the definition.
     package static func conv2d(_ x: NaiveTensor, _ w: NaiveTensor, bias: NaiveTensor?, stride: Int, padding: Int) -> NaiveTensor {
+        conv2d(x, w, bias: bias, stride: (stride, stride), padding: (padding, padding))
+    }
+
+    /// The same with a (height, width) stride and padding.
+    package static func conv2d(_ x: NaiveTensor, _ w: NaiveTensor, bias: NaiveTensor?, stride: (Int, Int),
+                               padding: (Int, Int)) -> NaiveTensor {
         let (n, c, h, wd) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
         let (o, kh, kw) = (w.shape[0], w.shape[2], w.shape[3])
-        let (oh, ow) = (outputSize(h, kernel: kh, stride: stride, padding: padding), outputSize(wd, kernel: kw, stride: stride, padding: padding))
+        let (oh, ow) = (outputSize(h, kernel: kh, stride: stride.0, padding: padding.0), outputSize(wd, kernel: kw, stride: stride.1, padding: padding.1))
         var out = NaiveTensor(shape: [n, o, oh, ow])
         for b in 0..<n { for f in 0..<o { for y in 0..<oh { for z in 0..<ow {
             var total = bias?.values[f] ?? 0
             for ch in 0..<c { for i in 0..<kh { for j in 0..<kw {
-                let (iy, iz) = (y * stride - padding + i, z * stride - padding + j)
+                let (iy, iz) = (y * stride.0 - padding.0 + i, z * stride.1 - padding.1 + j)
                 if iy >= 0 && iy < h && iz >= 0 && iz < wd { total += x[b, ch, iy, iz] * w[f, ch, i, j] }
             } } }
             out[b, f, y, z] = total
@@ -45,18 +51,25 @@ extension Naive {
 
     /// Max or average pooling; padded cells never win a max and count as zeros in an average.
     package static func pool2d(_ x: NaiveTensor, kernel: Int, stride: Int, padding: Int, average: Bool) -> NaiveTensor {
+        pool2d(x, kernel: (kernel, kernel), stride: (stride, stride), padding: (padding, padding), average: average)
+    }
+
+    /// The same with a (height, width) window, stride and padding.
+    package static func pool2d(_ x: NaiveTensor, kernel: (Int, Int), stride: (Int, Int), padding: (Int, Int),
+                               average: Bool) -> NaiveTensor {
         let (h, w) = (x.shape[2], x.shape[3])
-        let (oh, ow) = (outputSize(h, kernel: kernel, stride: stride, padding: padding), outputSize(w, kernel: kernel, stride: stride, padding: padding))
+        let (oh, ow) = (outputSize(h, kernel: kernel.0, stride: stride.0, padding: padding.0),
+                        outputSize(w, kernel: kernel.1, stride: stride.1, padding: padding.1))
         var out = NaiveTensor(shape: [x.shape[0], x.shape[1], oh, ow])
         for b in 0..<x.shape[0] { for c in 0..<x.shape[1] { for y in 0..<oh { for z in 0..<ow {
             var total = 0.0, best = -Double.infinity
-            for i in 0..<kernel { for j in 0..<kernel {
-                let (iy, iz) = (y * stride - padding + i, z * stride - padding + j)
+            for i in 0..<kernel.0 { for j in 0..<kernel.1 {
+                let (iy, iz) = (y * stride.0 - padding.0 + i, z * stride.1 - padding.1 + j)
                 guard iy >= 0 && iy < h && iz >= 0 && iz < w else { continue }
                 total += x[b, c, iy, iz]
                 best = Swift.max(best, x[b, c, iy, iz])
             } }
-            out[b, c, y, z] = average ? total / Double(kernel * kernel) : best
+            out[b, c, y, z] = average ? total / Double(kernel.0 * kernel.1) : best
         } } } }
         return out
     }

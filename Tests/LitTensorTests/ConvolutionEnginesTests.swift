@@ -22,7 +22,7 @@ import Testing
         var gradients: [[[Float]]] = []
         for engine in [Convolution.Engine.automatic, .im2col] {
             let (px, pw, pb) = (Tensor.parameter(x), Tensor.parameter(weight), Tensor.parameter(bias))
-            let output = try Tensor.conv2d(px, weight: pw, bias: pb, stride: stride, padding: padding, engine: engine)
+            let output = try Tensor.conv2d(px, weight: pw, bias: pb, stride: HeightWidth(stride), padding: HeightWidth(padding), engine: engine)
             var seedRandom = SplitMix64(seed: 99)  // the same output gradient for both engines
             let seed = Tensor.randn(output.shape, using: &seedRandom)
             try output.backward(gradient: seed)

@@ -53,7 +53,7 @@ import Testing
         let bias = TestData.uniform([o], seed: seed + 2)
         let magnitude = Naive.conv2d(Naive.map(x, abs), Naive.map(weight, abs), bias: Naive.map(bias, abs), stride: s, padding: p)
         for withBias in [false, true] {
-            let y = try Tensor.conv2d(x.tensor(), weight: weight.tensor(), bias: withBias ? bias.tensor() : nil, stride: s, padding: p)
+            let y = try Tensor.conv2d(x.tensor(), weight: weight.tensor(), bias: withBias ? bias.tensor() : nil, stride: HeightWidth(s), padding: HeightWidth(p))
             let reference = Naive.conv2d(x, weight, bias: withBias ? bias : nil, stride: s, padding: p)
             assertClose(y, reference, tolerance: 1e-6 * Double(c * k * k + 1), absolute: 1e-12, magnitudes: magnitude,
                         "for \(shape), bias \(withBias)")
@@ -76,7 +76,7 @@ import Testing
     func gradientsMatchTheAdjoint(_ inputShape: [Int], _ weightShape: [Int], _ s: Int, _ p: Int) throws {
         let x = TestData.uniform(inputShape, seed: 95), w = TestData.uniform(weightShape, seed: 96), b = TestData.uniform([weightShape[0]], seed: 97)
         let (px, pw, pb) = (x.parameter(), w.parameter(), b.parameter())
-        let y = try Tensor.conv2d(px, weight: pw, bias: pb, stride: s, padding: p)
+        let y = try Tensor.conv2d(px, weight: pw, bias: pb, stride: HeightWidth(s), padding: HeightWidth(p))
         #expect(y.shape == Naive.conv2d(x, w, bias: b, stride: s, padding: p).shape)
         let g = TestData.uniform(y.shape, seed: 98)
         try y.backward(gradient: g.tensor())
@@ -100,7 +100,7 @@ import Testing
         // Twice, with different output gradients: nothing may linger from the first call.
         for round in 0..<2 {
             let (px, pw, pb) = (x.parameter(), w.parameter(), b.parameter())
-            let y = try Tensor.conv2d(px, weight: pw, bias: pb, stride: s, padding: p)
+            let y = try Tensor.conv2d(px, weight: pw, bias: pb, stride: HeightWidth(s), padding: HeightWidth(p))
             let reference = Naive.conv2d(x, w, bias: b, stride: s, padding: p)
             assertClose(y, reference, tolerance: 1e-5, absolute: 1e-6, "forward, round \(round)")
             let g = TestData.uniform(y.shape, seed: 104 + UInt64(round))

@@ -59,9 +59,9 @@ import Testing
     func forwardMatchesTheReference(_ shape: (Int, Int, Int, Int, Int, Int, Int)) throws {
         let (n, c, h, w, k, s, p) = shape
         let x = TestData.uniform([n, c, h, w], -3...3, seed: UInt64(n + c * 3 + h * 5 + k * 7 + s * 11 + p * 13))
-        let maxPool = try x.tensor().maxPool2d(kernelSize: k, stride: s, padding: p)
+        let maxPool = try x.tensor().maxPool2d(kernelSize: HeightWidth(k), stride: HeightWidth(s), padding: HeightWidth(p))
         assertClose(maxPool, Naive.pool2d(x, kernel: k, stride: s, padding: p, average: false), tolerance: 0, "max \(shape)")
-        let avgPool = try x.tensor().avgPool2d(kernelSize: k, stride: s, padding: p)
+        let avgPool = try x.tensor().avgPool2d(kernelSize: HeightWidth(k), stride: HeightWidth(s), padding: HeightWidth(p))
         let magnitude = Naive.pool2d(Naive.map(x, abs), kernel: k, stride: s, padding: p, average: true)
         assertClose(avgPool, Naive.pool2d(x, kernel: k, stride: s, padding: p, average: true), tolerance: 1e-6, absolute: 1e-12,
                     magnitudes: magnitude, "avg \(shape)")
@@ -71,7 +71,7 @@ import Testing
         expectThrows(TensorError.needsRank4(op: "maxPool2d", [4, 4]), text: "maxPool2d needs a rank-4 input [N, C, H, W], but got shape [4, 4]") { try Tensor.zeros([4, 4]).maxPool2d(kernelSize: 2) }
         expectThrows(TensorError.invalidPoolingWindow(op: "maxPool2d"), text: "maxPool2d needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2") { try Tensor.zeros([1, 1, 4, 4]).maxPool2d(kernelSize: 0) }
         expectThrows(TensorError.invalidPoolingWindow(op: "avgPool2d"), text: "avgPool2d needs kernelSize > 0, stride > 0 and 0 <= padding <= kernelSize / 2") { try Tensor.zeros([1, 1, 4, 4]).avgPool2d(kernelSize: 2, padding: 2) }
-        expectThrows(TensorError.windowLargerThanInput(op: "avgPool2d", kernelSize: 3, paddedHeight: 2, paddedWidth: 2), text: "avgPool2d window 3×3 is larger than the padded input 2×2") { try Tensor.zeros([1, 1, 2, 2]).avgPool2d(kernelSize: 3) }
+        expectThrows(TensorError.windowLargerThanInput(op: "avgPool2d", kernel: 3, paddedHeight: 2, paddedWidth: 2), text: "avgPool2d window 3×3 is larger than the padded input 2×2") { try Tensor.zeros([1, 1, 2, 2]).avgPool2d(kernelSize: 3) }
     }
 
     // MARK: Gradients
@@ -112,13 +112,13 @@ import Testing
                         Naive.outputSize(shape[3], kernel: k, stride: s, padding: p)]
         let g = TestData.uniform(outShape, seed: 113)
         let maxInput = x.parameter()
-        try maxInput.maxPool2d(kernelSize: k, stride: s, padding: p).backward(gradient: g.tensor())
+        try maxInput.maxPool2d(kernelSize: HeightWidth(k), stride: HeightWidth(s), padding: HeightWidth(p)).backward(gradient: g.tensor())
         // A cell that wins overlapping windows adds their gradients: judged against sum |g|.
         let magnitude = Naive.pool2dBackward(Naive.map(g, abs), x, kernel: k, stride: s, padding: p, average: false)
         assertClose(try #require(maxInput.grad), Naive.pool2dBackward(g, x, kernel: k, stride: s, padding: p, average: false),
                     tolerance: 1e-6, magnitudes: magnitude, "max")
         let avgInput = x.parameter()
-        try avgInput.avgPool2d(kernelSize: k, stride: s, padding: p).backward(gradient: g.tensor())
+        try avgInput.avgPool2d(kernelSize: HeightWidth(k), stride: HeightWidth(s), padding: HeightWidth(p)).backward(gradient: g.tensor())
         let spread = Naive.pool2dBackward(Naive.map(g, abs), x, kernel: k, stride: s, padding: p, average: true)
         assertClose(try #require(avgInput.grad), Naive.pool2dBackward(g, x, kernel: k, stride: s, padding: p, average: true),
                     tolerance: 1e-6, magnitudes: spread, "avg")
@@ -144,7 +144,7 @@ import Testing
         var values = (0..<size * size).map { Float(($0 / size + $0 % size) % 2) }
         values[9 * size + 12] = .nan
         let x = Tensor.parameter(Tensor(shape: [1, 1, size, size], scalars: values))
-        let y = try x.maxPool2d(kernelSize: k, stride: s, padding: p)
+        let y = try x.maxPool2d(kernelSize: HeightWidth(k), stride: HeightWidth(s), padding: HeightWidth(p))
         try y.backward(gradient: Tensor.ones(y.shape))
         let outSize = (size + 2 * p - k) / s + 1
         var expected = [Float](repeating: 0, count: size * size), expectedOutput: [Float] = []

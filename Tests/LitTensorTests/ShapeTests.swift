@@ -113,7 +113,7 @@ import Testing
         #expect(middle.shape == [3, 2] && middle.scalars == [2, 3, 4, 5, 6, 7])
         #expect(try t.rows(2..<2).shape == [0, 2])
         #expect(try t.rows(0..<5).scalars == t.scalars)
-        #expect(throws: TensorError.indexOutOfRange(index: 6, size: 5)) { try t.rows(3..<6) }
+        #expect(throws: TensorError.rangeOutOfBounds(lower: 3, upper: 6, dim: 0, size: 5)) { try t.rows(3..<6) }
     }
 
     @Test func viewsTakePartInArithmetic() throws {

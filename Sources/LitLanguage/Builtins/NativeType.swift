@@ -21,6 +21,9 @@ public final class NativeType: @unchecked Sendable {
     /// assignment then stores `object op value` as usual.
     public var compoundAssignment: ((String, ScriptObject, Value) throws(LanguageError) -> Bool)?
     public var subscriptGet: ((ScriptObject, [ArgumentValue]) throws(LanguageError) -> Value)?
+    /// `object[indices] = value`, changing the object where it is; `op=` reads through
+    /// `subscriptGet` first.
+    public var subscriptSet: ((ScriptObject, [ArgumentValue], Value) throws(LanguageError) -> Void)?
     /// Makes the object usable in `for x in object`.
     public var makeIterator: ((ScriptObject) throws(LanguageError) -> AnyIterator<Value>)?
     public var describe: (ScriptObject) -> String

@@ -1,7 +1,7 @@
 extension Resolver {
     package mutating func checkExpr(_ expr: Expr) throws(LanguageError) {
         switch expr.kind {
-        case .integer, .floating, .boolean, .nilLiteral, .selfRef, .superRef, .operatorFunction, .discard, .dollar:
+        case .integer, .floating, .boolean, .nilLiteral, .selfRef, .superRef, .operatorFunction, .discard, .dollar, .unboundedRange:
             break
         case .string(let parts):
             for case .interpolation(let inner) in parts { try checkExpr(inner) }

@@ -101,7 +101,17 @@ extension Interpreter {
             }
         case .subscriptAccess(let base, let arguments):
             let indices = try evalArguments(arguments, in: scope)
-            try modify(base, in: scope, at: offset) { (container: inout Value) throws(LanguageError) in
+            // A native object with a subscript setter (a tensor) changes where it is, so
+            // even a `let` may be assigned through.
+            try modify(base, in: scope, at: offset, needsWriteAccess: { !Interpreter.isNativeSubscriptTarget($0) }) { (container: inout Value) throws(LanguageError) in
+                if case .native(let object) = container, let set = object.scriptType.subscriptSet,
+                   let get = object.scriptType.subscriptGet {
+                    var element = access.assigning ? Value.void
+                        : try self.positioned(at: offset) { () throws(LanguageError) in try get(object, indices) }
+                    try body(&element)
+                    let newValue = element
+                    return try self.positioned(at: offset) { () throws(LanguageError) in try set(object, indices, newValue) }
+                }
                 if case .dictionary = container {
                     return try self.modifyEntry(of: &container, indices, at: offset, body)
                 }
@@ -125,6 +135,10 @@ extension Interpreter {
         package var assigning: Bool
         package var isIntegerLiteral: Bool
         package var needsWriteAccess: (Value) -> Bool
+    }
+
+    package static func isNativeSubscriptTarget(_ value: Value) -> Bool {
+        if case .native(let object) = value { object.scriptType.subscriptSet != nil } else { false }
     }
 
     /// Arrays and dictionaries are changed in place by their mutating methods.

@@ -74,6 +74,8 @@ extension Interpreter {
                 throw error(.oneSidedRangeNeedsInt, at: expr.offset)
             }
             return .range(lower, Value.unboundedUpper, closed: true)
+        case .unboundedRange:
+            return .range(Value.unboundedLower, Value.unboundedUpper)
         case .rangeUpTo(let bound, let closed):
             guard case .int(let upper) = try eval(bound, in: scope) else {
                 throw error(.oneSidedRangeNeedsInt, at: expr.offset)

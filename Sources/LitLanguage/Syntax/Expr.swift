@@ -72,6 +72,9 @@ package indirect enum ExprKind {
     case rangeFrom(Expr)
     /// `..<5` or `...4` (no lower bound).
     case rangeUpTo(Expr, closed: Bool)
+    /// `...` alone, Swift's UnboundedRange: the whole collection, or a whole dimension
+    /// of a tensor (`t[..., 2..<6]`).
+    case unboundedRange
     case ternary(Expr, Expr, Expr)
     /// `=`, `+=`, `-=`, `*=`, `/=`; `target` is a name, member or subscript, or `_`.
     case assign(String, target: Expr, value: Expr)

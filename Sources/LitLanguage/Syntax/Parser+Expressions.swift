@@ -77,6 +77,9 @@ extension Parser {
     }
 
     package mutating func parsePrefix() throws(LanguageError) -> Expr {
+        if current.isSymbol("...") && Parser.endsOneSidedRange(peekToken(1)) {
+            return Expr(.unboundedRange, at: advance().offset)
+        }
         if case .symbol(let op) = current.kind, op == "..<" || op == "..." {
             let offset = advance().offset
             try enterNesting()
@@ -184,7 +187,8 @@ extension Parser {
                 default: break
                 }
             }
-            if case .symbol(let op) = current.kind, Parser.precedence[op] != nil,
+            // `reduce(0, +)` passes an operator; `t[..., 0]` is a whole dimension.
+            if case .symbol(let op) = current.kind, Parser.precedence[op] != nil, op != "...",
                peekToken(1).isSymbol(",") || peekToken(1).isSymbol(closing) {
                 arguments.append(Argument(label: label, value: Expr(.operatorFunction(op), at: advance().offset)))
                 continue

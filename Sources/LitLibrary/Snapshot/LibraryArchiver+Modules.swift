@@ -16,7 +16,8 @@ extension LibraryArchiver {
             try writeOptionalTensor(linear.bias, to: &writer, values: values)
         case let conv as Conv2d:
             writer.write(Kind.conv2d.rawValue)
-            for setting in [conv.inChannels, conv.outChannels, conv.kernelSize, conv.stride, conv.padding] { writer.write(setting) }
+            for setting in [conv.inChannels, conv.outChannels] { writer.write(setting) }
+            for pair in [conv.kernelSize, conv.stride, conv.padding] { write(pair, to: &writer) }
             try writeTensor(conv.weight, to: &writer, values: values)
             try writeOptionalTensor(conv.bias, to: &writer, values: values)
         case let norm as BatchNormalization:
@@ -29,7 +30,7 @@ extension LibraryArchiver {
             }
         case let pooling as Pooling2d:
             writer.write((pooling is MaxPool2d ? Kind.maxPool2d : Kind.avgPool2d).rawValue)
-            for setting in [pooling.kernelSize, pooling.stride, pooling.padding] { writer.write(setting) }
+            for pair in [pooling.kernelSize, pooling.stride, pooling.padding] { write(pair, to: &writer) }
         case let sequential as Sequential:
             writer.write(Kind.sequential.rawValue)
             writer.write(UInt64(sequential.layers.count))
@@ -59,14 +60,15 @@ extension LibraryArchiver {
                             weight: try readTensor(shape: [outFeatures, inFeatures], from: &reader, values: values),
                             bias: try readOptionalTensor(shape: [outFeatures], from: &reader, values: values))
         case .conv2d:
-            let settings = try (0..<5).map { _ in try reader.readInt() }
-            let (inChannels, outChannels, kernelSize) = (settings[0], settings[1], settings[2])
-            guard settings.allSatisfy({ $0 >= 0 }), kernelSize > 0, settings[3] > 0 else {
-                throw SnapshotError.corrupt("a convolution's settings \(settings)")
+            let (inChannels, outChannels) = (try reader.readInt(), try reader.readInt())
+            let (kernelSize, stride, padding) = (try readPair(&reader), try readPair(&reader), try readPair(&reader))
+            guard inChannels > 0, outChannels > 0, [kernelSize, stride].allSatisfy({ $0.height > 0 && $0.width > 0 }),
+                  padding.height >= 0, padding.width >= 0 else {
+                throw SnapshotError.corrupt("a convolution's settings")
             }
-            module = Conv2d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize, stride: settings[3],
-                            padding: settings[4],
-                            weight: try readTensor(shape: [outChannels, inChannels, kernelSize, kernelSize], from: &reader, values: values),
+            module = Conv2d(inChannels: inChannels, outChannels: outChannels, kernelSize: kernelSize, stride: stride, padding: padding,
+                            weight: try readTensor(shape: [outChannels, inChannels, kernelSize.height, kernelSize.width],
+                                                   from: &reader, values: values),
                             bias: try readOptionalTensor(shape: [outChannels], from: &reader, values: values))
         case .batchNorm1d, .batchNorm2d:
             let features = try reader.readInt()
@@ -76,8 +78,9 @@ extension LibraryArchiver {
             module = kind == .batchNorm1d ? BatchNorm1d(features, eps: eps, momentum: momentum, restoring: restored)
                                           : BatchNorm2d(features, eps: eps, momentum: momentum, restoring: restored)
         case .maxPool2d, .avgPool2d:
-            let (kernelSize, stride, padding) = (try reader.readInt(), try reader.readInt(), try reader.readInt())
-            guard kernelSize > 0, stride > 0, (0...kernelSize / 2).contains(padding) else {
+            let (kernelSize, stride, padding) = (try readPair(&reader), try readPair(&reader), try readPair(&reader))
+            guard [kernelSize, stride].allSatisfy({ $0.height > 0 && $0.width > 0 }),
+                  (0...kernelSize.height / 2).contains(padding.height), (0...kernelSize.width / 2).contains(padding.width) else {
                 throw SnapshotError.corrupt("a pooling layer's settings")
             }
             module = kind == .maxPool2d ? MaxPool2d(kernelSize: kernelSize, stride: stride, padding: padding)
@@ -107,5 +110,17 @@ extension LibraryArchiver {
         }
         module.isTraining = try reader.readBool()
         return module
+    }
+}
+
+/// A window's height and width, as two numbers.
+extension LibraryArchiver {
+    func write(_ pair: HeightWidth, to writer: inout SnapshotWriter) {
+        writer.write(pair.height)
+        writer.write(pair.width)
+    }
+
+    func readPair(_ reader: inout SnapshotReader) throws -> HeightWidth {
+        HeightWidth(try reader.readInt(), try reader.readInt())
     }
 }

@@ -71,7 +71,7 @@ enum BenchCases {
         let gradient = Tensor.randn([batch, outChannels, outSize, outSize], using: &random)
         let flop = 3.0 * 2 * Double(batch * outChannels * outSize * outSize * inChannels * kernel * kernel)
         return BenchCase(prepare: { x.grad = nil; weight.grad = nil; bias.grad = nil }, step: {
-            try Tensor.conv2d(x, weight: weight, bias: bias, stride: stride, padding: padding).backward(gradient: gradient)
+            try Tensor.conv2d(x, weight: weight, bias: bias, stride: HeightWidth(stride), padding: HeightWidth(padding)).backward(gradient: gradient)
         }, gflop: flop / 1e9)
     }
 
