@@ -51,8 +51,9 @@ let package = Package(
         .target(name: "LitNN", dependencies: ["LitTensor", "LitDiagnostics"]),
         // IDX files, Fashion-MNIST, resizing and loaders.
         .target(name: "LitData", dependencies: ["LitTensor", "CZlib"]),
-        // Training tables, SVG figures and progress lines.
-        .target(name: "LitRendering", dependencies: ["LitNN"]),
+        // Training tables, SVG figures (the training curve, line charts, image grids with
+        // their pixels as PNG through zlib) and progress lines.
+        .target(name: "LitRendering", dependencies: ["LitNN", "LitDiagnostics", "CZlib"]),
         // The chapter: cmark reading, cells, the output-block format, splicing, atomic
         // writes. The only user of CMark.
         .target(name: "LitDocument", dependencies: ["CMark", "LitDiagnostics"]),
@@ -95,7 +96,8 @@ let package = Package(
         // test target stays in it. The fixtures in Tests/Fixtures belong to no target.
         //
         // Paths, temporary directories, the gzip and Fashion-MNIST fixtures (CZlib writes
-        // them), the XML reader for SVG figures and UTF-8 offsets in cell sources.
+        // them), the XML reader for SVG figures, the PNG reader for their images (CZlib
+        // inflates them) and UTF-8 offsets in cell sources.
         .target(name: "LitTestSupport", dependencies: ["CZlib"], path: "Tests/LitTestSupport"),
         // Double references, finite-difference gradient checks and expectThrows, for the
         // tensor and layer tests. Imports Testing.

@@ -82,9 +82,8 @@ extension ChapterSession {
     /// The epoch table and the training curve, as the cell's output.
     private func emitTrainingResults(_ records: [EpochRecord], epochs: Int) {
         emit(TrainingTable.item(records))
-        let name = "training" + (settings.budget.map { "-\($0.name)" } ?? "")
-        let path = addAsset(named: name, extension: "svg", contents: Array(TrainingCurve(records: records, epochs: epochs).svg().utf8))
-        emit(.figure(path: path, alt: "Training curve: loss, train accuracy and test accuracy by epoch"))
+        emitFigure(named: "training", svg: TrainingCurve(records: records, epochs: epochs).svg(),
+                   alt: "Training curve: loss, train accuracy and test accuracy by epoch")
     }
 
     private func budgetNote(_ budget: Budget, epochs: Int, requested: Int, training: BatchSource, test: BatchSource) -> String {

@@ -46,6 +46,7 @@ public final class ChapterSession {
         installTrainingLibrary()
         installDataLibrary()
         installFileLibrary()
+        installFigureLibrary()
     }
 
     /// The seed every generator of the run starts from.
@@ -70,6 +71,14 @@ public final class ChapterSession {
         let text = interpreter.takePrintedText()
         if !text.isEmpty { emittedItems.append(.text(text)) }
         emittedItems.append(item)
+    }
+
+    /// Writes an SVG figure for the assets folder and links it in the cell's output. Under a
+    /// budget the file's name says so (`cell-5-training-quick.svg`), so that a budget run
+    /// never overwrites the real figure.
+    package func emitFigure(named name: String, svg: String, alt: String) {
+        let budgeted = name + (settings.budget.map { "-\($0.name)" } ?? "")
+        emit(.figure(path: addAsset(named: budgeted, extension: "svg", contents: Array(svg.utf8)), alt: alt))
     }
 
     /// Keeps a file for the assets folder and returns its path relative to the chapter:

@@ -50,6 +50,10 @@ public enum LibraryError: ErrorMessage, Equatable {
     /// A batch would hold more than 2^28 Float values (1 GiB).
     case batchTooLarge(batchSize: Int, side: Int)
 
+    // Figures
+    /// A plot's coordinates given as something other than numbers; `got` describes it.
+    case notNumbers(callee: String, argument: String, got: String)
+
     /// An error of a type no layer names, shown as Swift describes it.
     case unexpected(String)
 
@@ -71,6 +75,8 @@ public enum LibraryError: ErrorMessage, Equatable {
         case .tensorIndexCount: "a tensor is indexed with an Int or a range per dimension, as t[i, 2..<6] or t[..., 0]"
         case .tensorIndexType(let type): "a tensor is indexed with an Int or a range (2..<6, 2..., ...), not '\(type)'"
         case .notAFashionMNISTLabel(let label): "\(label) is not a Fashion-MNIST label; the labels are 0 to 9"
+        case .notNumbers(let callee, let argument, let got):
+            "'\(callee)' needs \(argument) as numbers: a 1-D tensor, an array of numbers or a range, got \(got)"
         case .dropoutProbability(let probability): "'Dropout' needs a probability from 0 to 1, got \(probability)"
         case .wholeTensorComparison(let op, let lhs, let rhs):
             "binary operator '\(op)' cannot be applied to operands of type '\(lhs)' and '\(rhs)'; "

@@ -9,12 +9,35 @@ package struct AxisTicks: Equatable {
     package let values: [Double]
     /// One label per tick.
     package let labels: [String]
+    /// How values are spaced along the axis.
+    package let scale: Scale
+    /// Unlabelled ticks between the labelled ones, such as a log axis's 2 to 9 times a
+    /// power of ten.
+    package let minorValues: [Double]
 
-    package init(lower: Double, upper: Double, values: [Double], labels: [String]) {
+    package enum Scale: Equatable, Sendable {
+        /// Equal differences take equal lengths.
+        case linear
+        /// Equal ratios take equal lengths: 10 sits halfway between 1 and 100.
+        case logarithmic
+    }
+
+    package init(lower: Double, upper: Double, values: [Double], labels: [String], scale: Scale = .linear,
+                 minorValues: [Double] = []) {
         self.lower = lower
         self.upper = upper
         self.values = values
         self.labels = labels
+        self.scale = scale
+        self.minorValues = minorValues
+    }
+
+    /// Where `value` falls along the axis: 0 at `lower`, 1 at `upper`.
+    package func fraction(_ value: Double) -> Double {
+        switch scale {
+        case .linear: (value - lower) / (upper - lower)
+        case .logarithmic: (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+        }
     }
 
     /// Ticks on the epochs 1 through `count`, every 1, 2, 5, 10, 20, ... epochs, so that
@@ -46,6 +69,14 @@ package struct AxisTicks: Equatable {
             if overflow { return steps }
             magnitude = next
         }
+    }
+
+    /// A linear axis over `low...high` (finite, `low <= high`); a single value gets room on
+    /// both sides, a tenth of its size or at least 1, so that it sits in the middle.
+    package static func spanning(_ low: Double, _ high: Double) -> AxisTicks {
+        guard low == high else { return covering(low, high) }
+        let room = max(1, abs(low) / 10)
+        return covering(low - room, high + room)
     }
 
     /// An axis that covers `low...high` (finite, `low < high`) with about `targetCount`

@@ -4,7 +4,7 @@ extension TrainingCurve {
         /// The image's size, at least 320 × 200 so that the margins fit.
         package let width: Double
         package let height: Double
-        package let area: (left: Double, top: Double, right: Double, bottom: Double)
+        package let area: ChartAxes.Area
         package let legendBaseline: Double
         package let x: AxisTicks
         package let y: AxisTicks
@@ -31,12 +31,11 @@ extension TrainingCurve {
             return min(1, max(0.5, spacing / 16))
         }
 
-        package func xPosition(_ epoch: Double) -> Double {
-            area.left + (epoch - x.lower) / (x.upper - x.lower) * (area.right - area.left)
-        }
+        /// The frame every chart draws: grid, axes, ticks and their labels.
+        package var axes: ChartAxes { ChartAxes(area: area, x: x, y: y) }
 
-        package func yPosition(_ value: Double) -> Double {
-            area.bottom - (value - y.lower) / (y.upper - y.lower) * (area.bottom - area.top)
-        }
+        package func xPosition(_ epoch: Double) -> Double { axes.xPosition(epoch) }
+
+        package func yPosition(_ value: Double) -> Double { axes.yPosition(value) }
     }
 }

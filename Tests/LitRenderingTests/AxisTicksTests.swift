@@ -32,4 +32,39 @@ import Testing
         #expect(AxisTicks.epochs(1000).labels.first == "100")
         #expect(AxisTicks.epochs(Int.max).labels.count <= 10)
     }
+
+    @Test func singleValuesGetRoomOnBothSides() {
+        #expect(AxisTicks.spanning(5, 5).labels == ["4.0", "4.5", "5.0", "5.5", "6.0"])
+        #expect(AxisTicks.spanning(0, 4) == AxisTicks.covering(0, 4))
+        let large = AxisTicks.spanning(1e6, 1e6)
+        #expect(large.lower < 1e6 && large.upper > 1e6 && Set(large.labels).count == large.labels.count)
+    }
+
+    @Test func logTicksArePowersOfTenWithMinorTicksBetween() {
+        let ticks = AxisTicks.logarithmic(0.03, 40)
+        #expect(ticks.scale == .logarithmic)
+        #expect(ticks.values == [0.01, 0.1, 1, 10, 100])
+        #expect(ticks.labels == ["10⁻²", "10⁻¹", "10⁰", "10¹", "10²"])
+        #expect(ticks.lower == 0.01 && ticks.upper == 100)
+        #expect(ticks.minorValues.count == 4 * 8)
+        #expect(zip(ticks.minorValues, [0.02, 0.03, 0.04]).allSatisfy { abs($0 - $1) < 1e-15 })
+        #expect(ticks.minorValues.last.map { abs($0 - 90) < 1e-12 } == true)
+        // Equal ratios take equal lengths.
+        let decades = AxisTicks.logarithmic(1, 100)
+        #expect(decades.fraction(1) == 0 && decades.fraction(10) == 0.5 && decades.fraction(100) == 1)
+    }
+
+    @Test func logTicksThinOutOverManyDecades() {
+        let ticks = AxisTicks.logarithmic(1e-20, 1e20)
+        #expect(ticks.labels == ["10⁻²⁰", "10⁻¹⁵", "10⁻¹⁰", "10⁻⁵", "10⁰", "10⁵", "10¹⁰", "10¹⁵", "10²⁰"])
+        #expect(ticks.minorValues.count == 32)
+        let widest = AxisTicks.logarithmic(AxisTicks.logarithmicRange.lowerBound, AxisTicks.logarithmicRange.upperBound)
+        #expect(widest.labels.count <= 9 && widest.lower > 0 && widest.upper.isFinite)
+        #expect(widest.minorValues.isEmpty)
+    }
+
+    @Test func aLogAxisOverOneValueSpansAroundIt() {
+        #expect(AxisTicks.logarithmic(1, 1).labels == ["10⁻¹", "10⁰", "10¹"])
+        #expect(AxisTicks.logarithmic(3, 3).labels == ["10⁰", "10¹"])
+    }
 }

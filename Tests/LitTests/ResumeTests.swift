@@ -203,4 +203,47 @@ import Testing
         #expect(errors.contains("no snapshot kept after cells 2, 3, so a later run cannot resume there: "
                                 + "cannot snapshot the function value 'sum' (a method taken from a value), in 'f'"), "\(errors)")
     }
+
+    @Test func figuresOfTheSkippedCellsComeFromTheRecordWithTheSameBytes() throws {
+        let source = """
+            ```swift
+            plot(x: [1, 2, 3], series: ["train": [1.0, 0.5, 0.25], "test": [1.0, 0.7, 0.6]], xLabel: "epoch", logY: true)
+            ```
+
+            ```swift
+            let X = rand(3, 1, 4, 4)
+            showImages(X, titles: fashionMNISTLabels([0, 1, 2]))
+            ```
+
+            ```swift
+            showImages(X[0..<1])
+            ```
+
+            """
+        let edit = Self.editLastCell("print(X.shape)")
+        try Self.expectResumedEqualsFresh(source, edit: edit, resumedAfter: 2)
+
+        // With the assets folder gone, the resumed run writes the figures of the cells it
+        // skipped from the cache, and the last cell draws X, restored from the snapshot,
+        // as the first run drew it.
+        let workspace = try Workspace(source)
+        defer { workspace.remove() }
+        workspace.run()
+        let assets = workspace.directory.appendingPathComponent("chapter.assets")
+        func files() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: assets.path) {
+                files[name] = try Data(contentsOf: assets.appendingPathComponent(name))
+            }
+            return files
+        }
+        let first = try files()
+        #expect(first.keys.sorted() == ["cell-1-plot.svg", "cell-2-images.svg", "cell-3-images.svg"])
+        try FileManager.default.removeItem(at: assets)
+        try workspace.write(edit(workspace.text))
+        let (status, errors) = workspace.run()
+        #expect(status == .success)
+        #expect(errors.contains("resumed from the snapshot after cell 2"), "\(errors)")
+        #expect(try files() == first)
+    }
 }
