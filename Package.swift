@@ -49,8 +49,9 @@ let package = Package(
         .target(name: "LitTensor", dependencies: ["LitKernels", "COpenBLAS", "LitDiagnostics", "LitRandom"]),
         // Modules, layers, losses, optimizers and the training loop, usable from plain Swift.
         .target(name: "LitNN", dependencies: ["LitTensor", "LitDiagnostics"]),
-        // IDX files, Fashion-MNIST, resizing and loaders.
-        .target(name: "LitData", dependencies: ["LitTensor", "CZlib"]),
+        // IDX files, Fashion-MNIST, resizing and loaders; the chapter's files cells read
+        // and the parameter files they save.
+        .target(name: "LitData", dependencies: ["LitTensor", "LitArchive", "LitDiagnostics", "CZlib"]),
         // Training tables, SVG figures (the training curve, line charts, image grids with
         // their pixels as PNG through zlib) and progress lines.
         .target(name: "LitRendering", dependencies: ["LitNN", "LitDiagnostics", "CZlib"]),
@@ -110,7 +111,7 @@ let package = Package(
         .testTarget(name: "LitDiagnosticsTests", dependencies: ["LitDiagnostics", "LitLanguage", "LitDocument"]),
         .testTarget(name: "LitTensorTests", dependencies: ["LitTensor", "LitRandom", "LitDiagnostics", "LitTensorTestSupport"]),
         .testTarget(name: "LitNNTests", dependencies: ["LitNN", "LitTensor", "LitRandom", "LitTensorTestSupport"]),
-        .testTarget(name: "LitDataTests", dependencies: ["LitData", "LitTestSupport"]),
+        .testTarget(name: "LitDataTests", dependencies: ["LitData", "LitTensor", "LitArchive", "LitTestSupport"]),
         .testTarget(name: "LitRenderingTests", dependencies: ["LitRendering", "LitNN", "LitTestSupport"]),
         .testTarget(name: "LitDocumentTests", dependencies: ["LitDocument", "LitDiagnostics", "LitRandom", "LitTestSupport"]),
         .testTarget(name: "LitArchiveTests", dependencies: ["LitArchive"]),

@@ -19,7 +19,8 @@ public struct ChapterRunner {
         public var diagnosticsAsWritten: [Diagnostic] = []
         public var failed: Bool { diagnostics.contains { $0.severity == .error } }
         public var cellsRun = 0
-        /// Files for the chapter's assets folder (training curves), relative to the chapter.
+        /// Files for the chapter's assets folder (training curves, saved parameters),
+        /// relative to the chapter.
         public var assets: [ChapterAsset] = []
         /// The closing marker below the last cell, which lets `--check` see every cell.
         public var closing: ChapterMarker.Update = .keep
@@ -100,12 +101,13 @@ public struct ChapterRunner {
         // Keys stat the data files, so they are made once per run.
         let keys = cache == nil ? [] : snapshotKeys(hashes, params: params)
         var snapshots = cache.map { SnapshotSaver(cache: $0, keys: keys, limit: options.cache?.limit ?? 0) }
-        var recordedAssets: [ChapterAsset] = []
         if resuming, let cache, let resumed = resume(chapter, hashes: hashes, keys: keys, params: params, from: cache, notes: &notes) {
             session = resumed.session ?? session
+            // The figures and saved files of the cells skipped, so that a later cell can
+            // load what one of them saved, and all of them are written again.
+            session.restoreAssets(resumed.record.assets)
             report.updates = resumed.record.updates
             failures = resumed.record.failures
-            recordedAssets = resumed.record.assets
             lastAttempted = resumed.record.cell
             report.resumedAfter = resumed.record.cell
         }
@@ -144,7 +146,7 @@ public struct ChapterRunner {
             }
             if !stopped, snapshots != nil {
                 let record = RunRecord(cell: cell.number, updates: report.updates, failures: failures,
-                                       assets: recordedAssets + session.assets, filesRead: session.filesRead)
+                                       assets: session.assets, filesRead: session.filesRead)
                 snapshots?.save(after: cell, record: record, session: session)
             }
         }
@@ -176,7 +178,7 @@ public struct ChapterRunner {
            laidOut.cells.count == chapter.cells.count {
             renderFailures(in: laidOut)
         }
-        report.assets = recordedAssets + session.assets
+        report.assets = session.assets
         return report
     }
 

@@ -34,20 +34,23 @@ public enum SnapshotFile {
     }
 
     /// The payload of `file`, once magic, version, framing, checksum and key all check out.
-    public static func open(_ file: [UInt8], key: String) throws(SnapshotError) -> [UInt8] {
-        Array(file[try payloadRange(of: file, key: key)])
+    /// Files that use the envelope for a format of their own (parameter files) give that
+    /// format's `version`.
+    public static func open(_ file: [UInt8], key: String, version: UInt32 = formatVersion) throws(SnapshotError) -> [UInt8] {
+        Array(file[try payloadRange(of: file, key: key, version: version)])
     }
 
     /// Where the payload lies in `file`, once magic, version, framing, checksum and key
     /// all check out.
-    public static func payloadRange(of file: [UInt8], key: String) throws(SnapshotError) -> Range<Int> {
+    public static func payloadRange(of file: [UInt8], key: String,
+                                    version expectedVersion: UInt32 = formatVersion) throws(SnapshotError) -> Range<Int> {
         guard file.count >= magic.count else {
             throw file.elementsEqual(magic.prefix(file.count)) ? .truncated : .notASnapshot
         }
         guard file.starts(with: magic) else { throw .notASnapshot }
         var position = magic.count
         let version = try readLittleEndian(UInt32.self, from: file, at: &position)
-        guard version == formatVersion else { throw .versionMismatch(found: version, expected: formatVersion) }
+        guard version == expectedVersion else { throw .versionMismatch(found: version, expected: expectedVersion) }
         let keyCount = Int(try readLittleEndian(UInt32.self, from: file, at: &position))
         guard keyCount <= file.count - position else { throw .truncated }
         let keyBytes = file[position..<position + keyCount]

@@ -47,13 +47,17 @@ public final class ChapterSession {
         installDataLibrary()
         installFileLibrary()
         installFigureLibrary()
+        installParameterFileLibrary()
     }
 
     /// The seed every generator of the run starts from.
     public var seed: UInt64 { interpreter.seed }
 
-    /// The folder, relative to the chapter, that figures go in: `batchnorm.assets`.
+    /// The folder, relative to the chapter, that figures and saved files go in: `batchnorm.assets`.
     public var assetFolder: String { ChapterAsset.folder(forChapterNamed: chapterName) }
+
+    /// The assets folder on disk, for the files cells save and load.
+    package var assetFiles: AssetFolder { AssetFolder(chapterFolder: files.root, name: assetFolder) }
 
     /// Text the running cell printed after its last table or figure; after a failure,
     /// what it printed before failing.
@@ -95,5 +99,32 @@ public final class ChapterSession {
         }
         assets.append(ChapterAsset(path: path, contents: contents))
         return path
+    }
+
+    /// Keeps a file a cell saved (`save(x, "mlp.params")`) for the assets folder, in place
+    /// of one saved before under the same name, and returns its path relative to the
+    /// chapter. Like figures, it is written once the run is over, and a resumed run gets
+    /// it back from the snapshot.
+    @discardableResult
+    package func keepSavedFile(named fileName: String, contents: [UInt8]) -> String {
+        let path = "\(assetFolder)/\(fileName)"
+        if let index = assets.firstIndex(where: { $0.path == path }) {
+            assets[index].contents = contents
+        } else {
+            assets.append(ChapterAsset(path: path, contents: contents))
+        }
+        return path
+    }
+
+    /// The contents of a file a cell saved in this run, or nil.
+    package func savedFile(named fileName: String) -> [UInt8]? {
+        let path = "\(assetFolder)/\(fileName)"
+        return assets.last { $0.path == path }?.contents
+    }
+
+    /// Gives a session that resumes a run the files the cells before the snapshot made,
+    /// so that a later cell can load what a skipped one saved.
+    package func restoreAssets(_ recorded: [ChapterAsset]) {
+        assets = recorded
     }
 }

@@ -38,6 +38,11 @@ public enum LibraryError: ErrorMessage, Equatable {
     case sequentialIndex
     case invalidBatchNormSettings(callee: String)
     case paddingPastHalfKernel(callee: String, padding: HeightWidth, kernelSize: HeightWidth)
+    /// A value `save` cannot keep, by its type.
+    case notSavable(String)
+    /// A state dict that is not `[String: Tensor]`: the type found, and the key whose
+    /// value is not a tensor.
+    case notAStateDict(type: String, key: String?)
 
     // Training
     case notParameters(callee: String)
@@ -88,6 +93,11 @@ public enum LibraryError: ErrorMessage, Equatable {
         case .invalidBatchNormSettings(let callee): "'\(callee)' needs eps > 0 and momentum in 0...1"
         case .paddingPastHalfKernel(let callee, let padding, let kernelSize):
             "'\(callee)' padding should be at most half the kernel size, got padding \(padding) for kernel \(kernelSize)"
+        case .notSavable(let type):
+            "'save' keeps a Tensor, an array of tensors or a [String: Tensor] dictionary such as net.stateDict(), not '\(type)'"
+        case .notAStateDict(let type, let key):
+            "'loadStateDict' takes a [String: Tensor] dictionary such as load(\"mlp.params\"), "
+                + (key.map { "but \"\($0)\" holds a value of type '\(type)'" } ?? "not '\(type)'")
         case .notParameters(let callee):
             "'\(callee)' trains parameters: tensors made with Parameter(...), such as net.parameters()"
         case .adamBetasNotBelowOne: "'Adam' needs beta1 and beta2 below 1"

@@ -77,6 +77,7 @@ package enum ModuleScripting {
             try ScriptArguments(args, "namedParameters").check(labels: [], count: 0...0)
             return .array((object as! Module).namedParameters().map { .tuple([.string($0.name), .native($0.tensor)], labels: nil) })
         }
+        installStateDictMembers(type)
         // `net.apply { m in ... }`: every module once, children before their parent, as
         // PyTorch's `apply` visits them.
         type.interpreterMethod("apply") { object, args, interpreter throws(LanguageError) in

@@ -56,6 +56,12 @@ public class BatchNormalization: Module {
     public override var hyperParameters: String {
         "\(features), eps: \(eps), momentum: \(momentum)"
     }
+
+    /// PyTorch's buffer names. Its `num_batches_tracked` is left out: it only matters
+    /// without a momentum, and this layer always has one.
+    public override func ownBuffers() -> [(name: String, tensor: Tensor)] {
+        [("running_mean", runningMean), ("running_var", runningVar)]
+    }
 }
 
 public final class BatchNorm1d: BatchNormalization {

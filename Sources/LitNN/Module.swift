@@ -40,6 +40,11 @@ open class Module {
         ModuleMember.reflected(from: self)
     }
 
+    /// The module's own buffers: tensors that are state but not trained, which a state
+    /// dict carries with the parameters (BatchNorm's running statistics), named as
+    /// PyTorch names them.
+    open func ownBuffers() -> [(name: String, tensor: Tensor)] { [] }
+
     /// What tells two modules apart; an adapter over a cell object answers for the object.
     open var identity: ObjectIdentifier { ObjectIdentifier(self) }
 }

@@ -16,7 +16,7 @@ struct RunRecord {
     /// `expect-error` cells that failed as expected: their errors are laid out again once
     /// the chapter's positions are known.
     var failures: [ChapterRunner.Failure]
-    /// The figures those cells made, for the assets folder.
+    /// The figures those cells made and the files they saved, for the assets folder.
     var assets: [ChapterAsset]
     /// The chapter's own files those cells read, with their identity then.
     var filesRead: [String: String]

@@ -24,6 +24,8 @@ public struct DictionaryValue {
     package private(set) var values: [Value] = []
     private var positions: [Key: Int] = [:]
 
+    package init() {}
+
     package var count: Int { keys.count }
 
     package subscript(key: Key) -> Value? {
