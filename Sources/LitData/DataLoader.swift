@@ -52,8 +52,8 @@ public final class DataLoader {
         imageHeight = resize ?? source.height
         imageWidth = resize ?? source.width
         if let sampleSize, sampleSize < source.count {
-            var generator = DataLoader.generator(seed: seed, purpose: .sample, epoch: 0)
-            members = DataLoader.permutation(of: Array(0..<source.count), using: &generator).prefix(sampleSize).sorted()
+            var generator = Shuffling.generator(seed: seed, purpose: .sample, epoch: 0)
+            members = Shuffling.permutation(of: Array(0..<source.count), using: &generator).prefix(sampleSize).sorted()
             sampledFrom = source.count
         } else {
             members = Array(0..<source.count)
@@ -76,8 +76,8 @@ public final class DataLoader {
     /// The indices into the image set, in the order that pass `epoch` visits them.
     public func order(epoch: Int) -> [Int] {
         guard isShuffled else { return members }
-        var generator = DataLoader.generator(seed: seed, purpose: .shuffle, epoch: epoch)
-        return DataLoader.permutation(of: members, using: &generator)
+        var generator = Shuffling.generator(seed: seed, purpose: .shuffle, epoch: epoch)
+        return Shuffling.permutation(of: members, using: &generator)
     }
 
     /// One pass's batches. It owns the scratch space for resizing, so producing a batch
@@ -130,29 +130,5 @@ public final class DataLoader {
     /// differs in the last bit for some values).
     private static func scale(_ bytes: ArraySlice<UInt8>, into floats: UnsafeMutableBufferPointer<Float>) {
         for (slot, byte) in zip(floats.indices, bytes) { floats[slot] = Float(byte) / 255 }
-    }
-
-    /// Why a generator is drawn, so that the sample and the shuffles use unrelated streams.
-    private enum Purpose: UInt64 {
-        case sample = 0x5A4D_504C_4500_0001
-        case shuffle = 0x5348_5546_4600_0002
-    }
-
-    /// A generator for one purpose and epoch. Its seed is hashed, not offset: SplitMix64
-    /// streams from seeds a fixed step apart are shifted copies of each other.
-    private static func generator(seed: UInt64, purpose: Purpose, epoch: Int) -> SplitMix64 {
-        var first = SplitMix64(seed: seed ^ purpose.rawValue)
-        var second = SplitMix64(seed: first.next() ^ UInt64(truncatingIfNeeded: epoch))
-        return SplitMix64(seed: second.next())
-    }
-
-    /// A Fisher–Yates shuffle, written out so that the order is the same with every
-    /// Swift version (the standard library's `shuffle(using:)` does not promise that).
-    private static func permutation(of items: [Int], using generator: inout SplitMix64) -> [Int] {
-        var items = items
-        for last in stride(from: items.count - 1, to: 0, by: -1) {
-            items.swapAt(last, generator.below(last + 1))
-        }
-        return items
     }
 }

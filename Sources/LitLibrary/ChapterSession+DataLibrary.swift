@@ -2,7 +2,8 @@ import LitData
 import LitLanguage
 import LitTensor
 
-/// The data functions every chapter sees: `loadFashionMNIST` and `fashionMNISTLabels`.
+/// The data functions every chapter sees: `loadFashionMNIST`, `fashionMNISTLabels` and
+/// `DataLoader` over tensors.
 extension ChapterSession {
     /// The largest `resize`: 1024×1024 is already far beyond what the course needs.
     package static let maximumImageSide = 1024
@@ -49,6 +50,18 @@ extension ChapterSession {
             let test = DataLoader(data.test, batchSize: batchSize, resize: resize, shuffle: false, seed: interpreter.seed,
                                   sampleSize: budget?.testImages)
             return .tuple([.native(train), .native(test)], labels: nil)
+        }
+        // `DataLoader(features, labels, batchSize: 10, shuffle: true)`: tensors in memory,
+        // shuffled from a seed drawn from the chapter's generator, so that two loaders differ.
+        interpreter.define("DataLoader", signatures: [Signature("_", "_", "batchSize", "shuffle=")]) { (interpreter, args) throws(LanguageError) in
+            let arguments = ScriptArguments(args, "DataLoader")
+            let (features, labels) = (try arguments.tensor(at: 0), try arguments.tensor(at: 1))
+            let batchSize = try arguments.positiveInt("batchSize")
+            guard features.rank >= 1, labels.rank >= 1, features.shape[0] == labels.shape[0] else {
+                throw .library(.loaderShapes(features: features.shape, labels: labels.shape))
+            }
+            return .native(TensorLoader(features: features, labels: labels, batchSize: batchSize,
+                                        shuffle: try arguments.bool("shuffle", default: false), seed: interpreter.random.next()))
         }
     }
 }

@@ -180,3 +180,62 @@ import Testing
             """)
     }
 }
+
+/// `DataLoader(features, labels, batchSize:, shuffle:)`, as the concise linear-regression
+/// chapter uses it.
+@Suite struct TensorLoaderCellTests {
+    func run(_ code: String) throws -> String {
+        try ChapterSession(seed: 0).run(code, cell: 1).text
+    }
+
+    func error(_ code: String) -> String? {
+        do { _ = try ChapterSession(seed: 0).run(code, cell: 1) } catch { return error.message.description }
+        return nil
+    }
+
+    @Test func conciseLinearRegressionFindsTheWeights() throws {
+        let output = try run("""
+            let trueW = tensor([2.0, -3.4]), trueB = 4.2
+            let features = randn(1000, 2)
+            let labels = (matmul(features, trueW.reshape(2, 1)) + trueB + randn(1000, 1, mean: 0, std: 0.01))
+            let dataIter = DataLoader(features, labels, batchSize: 10, shuffle: true)
+            print(dataIter, dataIter.count)
+            let net = Sequential(Linear(2, 1))
+            net[0].weight.fillNormal(mean: 0, std: 0.01)
+            net[0].bias!.fill(0)
+            let trainer = SGD(net.parameters(), lr: 0.03)
+            for epoch in 0..<3 {
+                for (X, y) in dataIter {
+                    let l = mseLoss(net(X), y)
+                    trainer.zeroGrad()
+                    l.backward()
+                    trainer.step()
+                }
+            }
+            let w = net[0].weight.reshape(2)
+            print((w - trueW).abs().max().item() < 0.01, abs(net[0].bias!.item() - trueB) < 0.01)
+            """)
+        #expect(output == "DataLoader(1000 examples, features [2], labels [1], batchSize: 10, shuffled) 100\ntrue true\n")
+    }
+
+    @Test func twoLoadersShuffleDifferentlyAndInOrderIsTheDefault() throws {
+        let output = try run("""
+            let x = arange(6)
+            let a = DataLoader(x, x, batchSize: 6, shuffle: true), b = DataLoader(x, x, batchSize: 6, shuffle: true)
+            var first: [Tensor] = [], second: [Tensor] = []
+            for (X, _) in a { first.append(X) }
+            for (X, _) in b { second.append(X) }
+            print((first[0] .!= second[0]).sum().item() > 0)
+            for (X, y) in DataLoader(x, x * 2, batchSize: 4) { print(X, y) }
+            """)
+        #expect(output == "true\ntensor([0., 1., 2., 3.]) tensor([0., 2., 4., 6.])\ntensor([4., 5.]) tensor([ 8., 10.])\n")
+    }
+
+    @Test func badLoadersSayWhatIsWrong() {
+        #expect(error("DataLoader(zeros(3, 2), zeros(4), batchSize: 2)")
+                == "'DataLoader' needs features and labels with one row per example along their first dimension, got shapes [3, 2] and [4]")
+        #expect(error("DataLoader(zeros(3, 2), zeros(3), batchSize: 0)") == "'DataLoader' needs batchSize of 1 or more, got 0")
+        #expect(error("DataLoader(tensor(1.0), tensor(1.0), batchSize: 1)")
+                == "'DataLoader' needs features and labels with one row per example along their first dimension, got shapes [] and []")
+    }
+}

@@ -56,6 +56,15 @@ import Testing
                     "opt.step()\nprint(t, v, p)"])
     }
 
+    @Test func loadersOverTensorsKeepTheirTensorsAndPasses() throws {
+        try Self.expectResumesExactly(
+            before: ["let features = randn(7, 2)\nlet labels = arange(7)\nlet iter = DataLoader(features, labels, batchSize: 3, shuffle: true)",
+                     "for (X, y) in iter { print(y) }"],
+            after: ["for (X, y) in iter { print(X, y) }\nprint(iter)",
+                    // The loader holds the tensor itself, so a change made in place shows.
+                    "features *= 0\nfor (X, y) in iter { print(X.sum().item(), y) }"])
+    }
+
     @Test func releasedGraphsFailAsBeforeAndKeepTheirOperation() throws {
         try Self.expectResumesExactly(
             before: ["let w = Parameter(tensor([1.0, 2.0]))", "let used = (w * w).sum()\nused.backward()"],

@@ -106,7 +106,7 @@ extension LibraryArchiver {
             guard (0...1).contains(probability) else { throw SnapshotError.corrupt("a dropout probability of \(probability)") }
             module = Dropout(probability, random: nextRandom)
         case .flatten: module = Flatten()
-        case .tensor, .sgd, .adam, .dataLoader: throw SnapshotError.corrupt("a \(kind) where a layer belongs")
+        case .tensor, .sgd, .adam, .dataLoader, .tensorLoader: throw SnapshotError.corrupt("a \(kind) where a layer belongs")
         }
         module.isTraining = try reader.readBool()
         return module

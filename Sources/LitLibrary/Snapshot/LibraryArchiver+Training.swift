@@ -101,4 +101,28 @@ extension LibraryArchiver {
         loader.epochsStarted = epochsStarted
         return loader
     }
+
+    /// A loader over tensors: the tensors themselves (shared with the cells that hold
+    /// them), its settings and how many passes it started.
+    func write(_ loader: TensorLoader, to writer: inout SnapshotWriter, values: InterpreterArchive.ValueWriter) throws {
+        writer.write(Kind.tensorLoader.rawValue)
+        try writeTensor(loader.features, to: &writer, values: values)
+        try writeTensor(loader.labels, to: &writer, values: values)
+        writer.write(loader.batchSize)
+        writer.write(loader.isShuffled)
+        writer.write(loader.seed)
+        writer.write(loader.epochsStarted)
+    }
+
+    func readTensorLoader(from reader: inout SnapshotReader, values: InterpreterArchive.ValueReader) throws -> TensorLoader {
+        let features = try readTensor(values.read(from: &reader)), labels = try readTensor(values.read(from: &reader))
+        let batchSize = try reader.readInt(), shuffle = try reader.readBool(), seed = try reader.readUInt64()
+        let epochsStarted = try reader.readInt()
+        guard features.rank >= 1, labels.rank >= 1, features.shape[0] == labels.shape[0], batchSize >= 1, epochsStarted >= 0 else {
+            throw SnapshotError.corrupt("a data loader's settings")
+        }
+        let loader = TensorLoader(features: features, labels: labels, batchSize: batchSize, shuffle: shuffle, seed: seed)
+        loader.epochsStarted = epochsStarted
+        return loader
+    }
 }

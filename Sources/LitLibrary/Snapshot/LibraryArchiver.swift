@@ -28,7 +28,7 @@ package struct LibraryArchiver: NativeArchiver {
     enum Kind: UInt64 {
         case tensor = 1, linear, conv2d, batchNorm1d, batchNorm2d, maxPool2d, avgPool2d, globalAvgPool2d
         case sigmoid, relu, flatten, sequential, sgd, adam, dataLoader
-        case tanh, dropout
+        case tanh, dropout, tensorLoader
     }
 
     package func heldValues(of object: ScriptObject) -> [Value] {
@@ -42,6 +42,7 @@ package struct LibraryArchiver: NativeArchiver {
         case let module as Module: try write(module, to: &writer, values: values)
         case let optimizer as Optimizer: try write(optimizer, to: &writer, values: values)
         case let loader as DataLoader: try write(loader, to: &writer)
+        case let loader as TensorLoader: try write(loader, to: &writer, values: values)
         default: throw SnapshotError.unsupported("a value of type \(object.scriptType.name)")
         }
     }
@@ -52,6 +53,7 @@ package struct LibraryArchiver: NativeArchiver {
         case .tensor: return try readTensor(from: &reader, values: values)
         case .sgd, .adam: return try readOptimizer(kind, from: &reader, values: values)
         case .dataLoader: return try readLoader(from: &reader)
+        case .tensorLoader: return try readTensorLoader(from: &reader, values: values)
         default: return try readModule(kind, from: &reader, values: values)
         }
     }
