@@ -70,7 +70,10 @@ public struct ImageGrid: Equatable, Sendable {
         let levels = PixelLevels(values: values)
         let rows = (dimensions.count + columns - 1) / columns
         let (imageWidth, imageHeight) = shownSize
-        let titleBand = titles == nil ? 0.0 : 20.0
+        // A title may run over several lines ("trouser\npullover", as d2l writes the true
+        // and the predicted class); the band is as tall as the tallest.
+        let titleLines = titles?.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 0
+        let titleBand = titles == nil ? 0.0 : 20.0 + Self.lineHeight * Double(titleLines - 1)
         let cellWidth = max(imageWidth, min(widestTitleWidth, Self.widestTitle))
         let cellHeight = titleBand + imageHeight
         let width = 2 * Self.margin + Double(columns) * cellWidth + Double(columns - 1) * Self.gap
@@ -93,8 +96,18 @@ public struct ImageGrid: Equatable, Sendable {
             let top = Self.margin + Double(row) * (cellHeight + Self.gap)
             svg.open("g", ["class": "grid-image"])
             if let titles {
-                svg.element("text", ["class": "image-title", "x": n(left + cellWidth / 2), "y": n(top + 14),
-                                     "text-anchor": "middle"], text: titles[index])
+                let lines = titles[index].split(separator: "\n", omittingEmptySubsequences: false)
+                let attributes: KeyValuePairs<String, String?> = ["class": "image-title", "x": n(left + cellWidth / 2),
+                                                                  "y": n(top + 14), "text-anchor": "middle"]
+                if lines.count == 1 {
+                    svg.element("text", attributes, text: titles[index])
+                } else {
+                    let spans = lines.enumerated().map { number, line in
+                        SVGWriter.markup("tspan", ["x": n(left + cellWidth / 2), "dy": number == 0 ? nil : n(Self.lineHeight)],
+                                         text: String(line))
+                    }
+                    svg.element("text", attributes, markup: spans.joined())
+                }
             }
             svg.element("image", [
                 "class": "image", "x": n(left + (cellWidth - imageWidth) / 2), "y": n(top + titleBand),
@@ -118,8 +131,11 @@ public struct ImageGrid: Equatable, Sendable {
 
     /// Sans-serif at 12 px averages about 6.5 px a character.
     private var widestTitleWidth: Double {
-        Double(titles?.map(\.count).max() ?? 0) * 6.5 + 4
+        let longest = titles?.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
+        return Double(longest) * 6.5 + 4
     }
+
+    private static let lineHeight = 14.0
 
     /// The `index`th image as a PNG in a `data:` URL.
     package func dataURL(_ index: Int, _ levels: PixelLevels) -> String {

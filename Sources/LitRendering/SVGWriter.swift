@@ -31,6 +31,17 @@ package struct SVGWriter {
         }
     }
 
+    /// An element around markup made by `markup(_:_:text:)`, on one line: whitespace
+    /// between `tspan`s would show as a space at the start of a line of text.
+    package mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], markup: String) {
+        lines.append(indent + "<" + name + Self.attributeText(attributes) + ">" + markup + "</" + name + ">")
+    }
+
+    /// An element with escaped text inside, as text for `element(_:_:markup:)`.
+    package static func markup(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) -> String {
+        "<" + name + attributeText(attributes) + ">" + escape(text) + "</" + name + ">"
+    }
+
     private var indent: String { String(repeating: "  ", count: depth) }
 
     private static func attributeText(_ attributes: KeyValuePairs<String, String?>) -> String {

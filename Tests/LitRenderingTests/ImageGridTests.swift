@@ -58,6 +58,18 @@ import Testing
         #expect(image.levels == [255, 0, 0, 0, 255, 128])
     }
 
+    /// d2l's prediction grid titles each image with its true and predicted class, one a line.
+    @Test func aTitleOfTwoLinesGetsTwoLinesAndATallerBand() throws {
+        let oneLine = try parse(try grid([2, 1, 28, 28], titles: ["coat", "bag"]).svg())
+        let twoLines = try parse(try grid([2, 1, 28, 28], titles: ["coat\nshirt", "bag"]).svg())
+        let titles = twoLines.all(class: "image-title")
+        #expect(titles[0].all("tspan").map(\.text) == ["coat", "shirt"] && titles[0].textContent == "coatshirt")
+        #expect(titles[0].all("tspan")[1].attributes["dy"].flatMap(Double.init) == 14 && titles[1].text == "bag")
+        // The images move down by one line, so the second line does not cover them.
+        let top = { (root: XMLTree) in Double(root.all("image")[0].attributes["y"] ?? "") ?? .nan }
+        #expect(top(twoLines) == top(oneLine) + 14)
+    }
+
     @Test func nineImagesWithTheirTitlesInOneRow() throws {
         let titles = ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag"]
         let svg = try grid([9, 1, 28, 28], titles: titles).svg()
