@@ -58,10 +58,20 @@ extension ChapterSession {
             let values = Tensor.randn(shape, using: &interpreter.random)
             return .native(mean == 0 && std == 1 ? values : values * std + mean)
         }
-        interpreter.define("arange", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
-            guard case .int(let n) = args[0].value else { throw .here(.cannotConvert(from: args[0].value.typeName, to: "Int")) }
-            try ScriptArguments.checkTensorSize([n], callee: "arange")
-            return .native(Tensor.arange(n))
+        // `arange(n)`, and `arange(-8.0, 8.0, 0.1)` as torch.arange: from the start, by the
+        // step, up to but not including the end.
+        interpreter.define("arange", signatures: [Signature("_"), Signature("_", "_", "_=")]) { (_, args) throws(LanguageError) in
+            if args.count == 1, case .int(let n) = args[0].value {
+                try ScriptArguments.checkTensorSize([n], callee: "arange")
+                return .native(Tensor.arange(n))
+            }
+            let bounds = try args.map { (argument) throws(LanguageError) in try ScriptArguments.number(argument.value) }
+            let (start, end, step) = args.count == 1 ? (0, bounds[0], 1) : (bounds[0], bounds[1], args.count == 3 ? bounds[2] : 1)
+            guard step != 0, step.isFinite, start.isFinite, end.isFinite else { throw .library(.arangeStep(step)) }
+            let count = Swift.max(0, ((end - start) / step).rounded(.up))
+            guard count <= Double(Int32.max) else { throw .library(.arangeStep(step)) }
+            try ScriptArguments.checkTensorSize([Int(count)], callee: "arange")
+            return .native(Tensor(shape: [Int(count)], scalars: (0..<Int(count)).map { Float(start + Double($0) * step) }))
         }
         interpreter.define("tensor", signatures: [Signature("_")]) { (_, args) throws(LanguageError) in
             var shape: [Int] = [], scalars: [Float] = []

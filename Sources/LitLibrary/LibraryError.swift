@@ -52,6 +52,7 @@ public enum LibraryError: ErrorMessage, Equatable {
     // Data
     case batchSizeBelowOne(Int)
     case loaderShapes(features: [Int], labels: [Int])
+    case arangeStep(Double)
     case resizeOutOfRange(side: Int, maximum: Int)
     /// A batch would hold more than 2^28 Float values (1 GiB).
     case batchTooLarge(batchSize: Int, side: Int)
@@ -104,6 +105,8 @@ public enum LibraryError: ErrorMessage, Equatable {
         case .adamBetasNotBelowOne: "'Adam' needs beta1 and beta2 below 1"
         case .invalidLearningRate(let rate): "a learning rate must be a finite number of 0 or more, got \(rate)"
         case .batchSizeBelowOne(let batchSize): "'loadFashionMNIST' needs a batchSize of 1 or more, got \(batchSize)"
+        case .arangeStep(let step):
+            "'arange' needs finite bounds, a finite step other than 0 and fewer than 2^31 values; the step is \(step)"
         case .loaderShapes(let features, let labels):
             "'DataLoader' needs features and labels with one row per example along their first dimension, "
                 + "got shapes \(features) and \(labels)"

@@ -41,6 +41,22 @@ import Testing
         text.split(separator: "\n").dropFirst(skip).map { $0.split(separator: " ").compactMap { Double($0) } }
     }
 
+    /// torch.arange's three forms: up to the end, from a start, and by a step.
+    @Test func arangeFromAStartByAStep() throws {
+        let output = try run("""
+            print(arange(4), arange(1, 6), arange(-1.0, 1.0, 0.5), arange(2.5), arange(5, 1).shape)
+            print(arange(-8.0, 8.0, 0.1).shape, arange(3, 0, -1))
+            """)
+        #expect(output == """
+            tensor([0., 1., 2., 3.]) tensor([1., 2., 3., 4., 5.]) tensor([-1.0000, -0.5000,  0.0000,  0.5000]) \
+            tensor([0., 1., 2.]) [0]
+            [160] tensor([3., 2., 1.])
+
+            """)
+        #expect(error("arange(0, 1, 0)")?.message.description
+                == "'arange' needs finite bounds, a finite step other than 0 and fewer than 2^31 values; the step is 0.0")
+    }
+
     @Test func batchNormTrainingNormalizesEachChannel() throws {
         let code = TensorCellTests.batchNorm + """
             let X = rand(4, 3, 6, 6)
