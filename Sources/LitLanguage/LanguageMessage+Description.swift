@@ -12,6 +12,8 @@ extension LanguageMessage {
             "cell language does not support \(what): cells run in a sandbox, without the file system, the network, processes or the "
                 + "environment; read the chapter's own files with readText(\"data/x.csv\") or loadCSV(\"data/x.csv\")"
         case .undefinedName(let name, let suggestion): "cannot find '\(name)' in scope" + didYouMean(suggestion)
+        case .undefinedType(let name, let suggestion): "cannot find type '\(name)' in scope" + didYouMean(suggestion)
+        case .castFailed(let from, let to): "could not cast value of type '\(from)' to '\(to)'"
         case .undefinedMember(let type, let member, let suggestion):
             "value of type '\(type)' has no member '\(member)'" + didYouMean(suggestion)
         case .wrongArgumentLabels(let callee, let expected, let found, let suggestion):

@@ -14,6 +14,8 @@ extension LanguageMessage: Equatable {
         case let (.unsupported(a), .unsupported(b)): a == b
         case let (.sandboxed(a), .sandboxed(b)): a == b
         case let (.undefinedName(a0, a1), .undefinedName(b0, b1)): a0 == b0 && a1 == b1
+        case let (.undefinedType(a0, a1), .undefinedType(b0, b1)): a0 == b0 && a1 == b1
+        case let (.castFailed(a0, a1), .castFailed(b0, b1)): a0 == b0 && a1 == b1
         case let (.undefinedMember(a0, a1, a2), .undefinedMember(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2
         case let (.wrongArgumentLabels(a0, a1, a2, a3), .wrongArgumentLabels(b0, b1, b2, b3)): a0 == b0 && a1 == b1 && a2 == b2 && a3 == b3
         case let (.wrongArgumentCount(a0, a1, a2), .wrongArgumentCount(b0, b1, b2)): a0 == b0 && a1 == b1 && a2 == b2

@@ -17,6 +17,8 @@ public enum LanguageMessage: ErrorMessage {
     // Resolution
     /// `suggestion` is a defined name close to the one typed.
     case undefinedName(String, suggestion: String? = nil)
+    case undefinedType(String, suggestion: String? = nil)
+    case castFailed(from: String, to: String)
     case undefinedMember(type: String, member: String, suggestion: String? = nil)
     /// `suggestion` is a label of the callee close to one that was given.
     case wrongArgumentLabels(callee: String, expected: String, found: String, suggestion: String? = nil)

@@ -48,6 +48,8 @@ public final class ChapterSession {
         installFileLibrary()
         installFigureLibrary()
         installParameterFileLibrary()
+        // Types cells name in casts but never construct by name.
+        interpreter.nativeTypeNames = ["Tensor", "Optimizer"]
     }
 
     /// The seed every generator of the run starts from.

@@ -25,7 +25,8 @@ extension Resolver {
         case .subscriptAccess(let base, let arguments):
             try checkExpr(base)
             for argument in arguments { try checkExpr(argument.value) }
-        case .prefix(_, let operand), .forceUnwrap(let operand), .rangeFrom(let operand), .rangeUpTo(let operand, _):
+        case .prefix(_, let operand), .forceUnwrap(let operand), .rangeFrom(let operand), .rangeUpTo(let operand, _),
+             .cast(let operand, _, _):
             try checkExpr(operand)
         case .binary(_, let lhs, let rhs):
             try checkExpr(lhs)

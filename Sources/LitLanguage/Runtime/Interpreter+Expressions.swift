@@ -99,6 +99,8 @@ extension Interpreter {
             let frame = frames.last
             return .function(Closure(literal, scope: scope, receiver: frame?.receiver, owner: frame?.owner,
                                      cell: cellOfRunningCode))
+        case .cast(let operand, let type, let kind):
+            return try cast(try eval(operand, in: scope), to: type, kind, isIntegerLiteral: operand.isIntegerLiteral, at: expr.offset)
         case .forceUnwrap(let operand):
             let value = try eval(operand, in: scope)
             if value.isNone { throw error(.unwrappedNil, at: expr.offset) }

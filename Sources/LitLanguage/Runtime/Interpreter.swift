@@ -45,6 +45,9 @@ public final class Interpreter {
     public let seed: UInt64
     /// The chapter's one random stream (`Int.random(in:)`, `shuffled()`), seeded by `--seed`.
     public var random: SplitMix64
+    /// Type names that casts accept besides the built-in ones and the global names: the
+    /// libraries' types that cells never construct by name (`Tensor`).
+    public var nativeTypeNames: Set<String> = []
 
     /// An interpreter with the language's own built-ins; libraries add theirs with
     /// `define` and `defineBaseClass`.

@@ -49,6 +49,18 @@ package final class Expr {
     }
 }
 
+/// What a cast does with a value that is not of its type.
+package enum CastKind: Equatable {
+    /// `is`: says whether it is.
+    case test
+    /// `as?`: gives nil.
+    case conditional
+    /// `as!`: stops with an error.
+    case forced
+    /// `as`: converts a literal (`1 as Double`), and is otherwise an error.
+    case coercion
+}
+
 package indirect enum ExprKind {
     case integer(Int)
     case floating(Double)
@@ -75,6 +87,8 @@ package indirect enum ExprKind {
     /// `...` alone, Swift's UnboundedRange: the whole collection, or a whole dimension
     /// of a tensor (`t[..., 2..<6]`).
     case unboundedRange
+    /// `x is T`, `x as? T`, `x as! T` and `x as T`.
+    case cast(Expr, TypeRef, CastKind)
     case ternary(Expr, Expr, Expr)
     /// `=`, `+=`, `-=`, `*=`, `/=`; `target` is a name, member or subscript, or `_`.
     case assign(String, target: Expr, value: Expr)

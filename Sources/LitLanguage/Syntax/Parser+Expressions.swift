@@ -41,13 +41,18 @@ extension Parser {
 
     package mutating func parseBinary(minimum: Int) throws(LanguageError) -> Expr {
         var lhs = try parsePrefix()
-        if current.isKeyword("as") || current.isKeyword("is") {
-            throw LanguageError(.unsupported("'\(current.isKeyword("as") ? "as" : "is")' casts"), at: current.offset)
-        }
         // A long chain `a + b + c ...` builds a deep tree, so each link counts as nesting.
         var links = 0
         defer { depth -= links }
-        while case .symbol(let op) = current.kind, let level = Parser.precedence[op], level >= minimum {
+        while true {
+            // Casts bind tighter than `??` and comparisons, looser than arithmetic.
+            if current.isKeyword("is") || current.isKeyword("as"), minimum <= Parser.castLevel {
+                try enterNesting()
+                links += 1
+                lhs = try parseCast(lhs)
+                continue
+            }
+            guard case .symbol(let op) = current.kind, let level = Parser.precedence[op], level >= minimum else { break }
             try enterNesting()
             links += 1
             let token = current
@@ -69,6 +74,21 @@ extension Parser {
             }
         }
         return lhs
+    }
+
+    /// Swift's CastingPrecedence, between `??` (6) and the ranges (7).
+    package static let castLevel = 7
+
+    /// `x is T`, `x as? T`, `x as! T`, `x as T`.
+    private mutating func parseCast(_ operand: Expr) throws(LanguageError) -> Expr {
+        let keyword = advance()
+        var kind = CastKind.test
+        if keyword.isKeyword("as") {
+            kind = .coercion
+            if current.isSymbol("?"), !current.spaceBefore { _ = advance(); kind = .conditional }
+            else if current.isSymbol("!"), !current.spaceBefore { _ = advance(); kind = .forced }
+        }
+        return Expr(.cast(operand, try parseType(), kind), at: keyword.offset)
     }
 
     /// What may follow `3...` when it has no upper bound.

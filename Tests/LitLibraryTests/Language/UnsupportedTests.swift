@@ -10,7 +10,7 @@ import Testing
         ("func f() throws { }", "'throws' functions"),
         ("let n = [\"a\"].map(\\.count)", "key paths; write a closure such as '{ $0.name }'"),
         ("outer: for i in 0..<2 { break }", "labelled statements"),
-        ("let x = 1 as Double", "'as' casts"),
+        ("switch 1 {\ncase is Int: print(1)\ndefault: print(2)\n}", "this kind of case pattern"),
     ]
 
     @Test(arguments: cases)
