@@ -43,11 +43,15 @@ extension Tensor {
         }
         guard records else { return }
         let earlier = versionBeforeUpdate()
-        let valueShape = value.shape, valueNeedsGradient = value.requiresGrad
+        let valueShape = value.shape, valueNeedsGradient = value.requiresGrad, earlierNeedsGradient = earlier.requiresGrad
         gradientNode = GradientNode(operation: Tensor.assignmentOperation, inputs: [earlier, value]) { gradient throws(TensorError) in
-            let kept = gradient.copy()
-            kept.withUnsafeMutablePointer { kept in
-                region.forEachRun { offset, _, length in (kept + offset).update(repeating: 0, count: length) }
+            // What was there before gets the gradient outside the region; the value, inside it.
+            var kept: Tensor?
+            if earlierNeedsGradient {
+                kept = gradient.copy()
+                kept!.withUnsafeMutablePointer { kept in
+                    region.forEachRun { offset, _, length in (kept + offset).update(repeating: 0, count: length) }
+                }
             }
             guard valueNeedsGradient else { return [kept, nil] }
             return [kept, try gradient.subscripted(region).sum(toShape: valueShape)]
