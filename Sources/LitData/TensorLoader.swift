@@ -58,11 +58,9 @@ public final class TensorLoader {
     private static func rows(_ indices: ArraySlice<Int>, of tensor: Tensor) -> Tensor {
         let width = tensor.count / Swift.max(tensor.shape[0], 1)
         let batch = Tensor(uninitializedShape: [indices.count] + tensor.shape.dropFirst())
-        tensor.withUnsafeBufferPointer { source in
-            batch.withUnsafeMutableBufferPointer { batch in
-                for (slot, row) in indices.enumerated() {
-                    for column in 0..<width { batch[slot * width + column] = source[row * width + column] }
-                }
+        withUnsafeMutablePointers(tensor, batch) { source, batch in
+            for (slot, row) in indices.enumerated() {
+                (batch + slot * width).update(from: source + row * width, count: width)
             }
         }
         return batch

@@ -227,7 +227,7 @@ extension Tensor: ScriptObject {
         return result.map { .native($0) }
     }
 
-    private static func scalar(_ value: Value) -> Float? {
+    static func scalar(_ value: Value) -> Float? {
         switch value {
         case .double(let d): Float(d)
         case .int(let n): Float(n)

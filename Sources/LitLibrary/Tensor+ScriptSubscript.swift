@@ -13,16 +13,15 @@ extension Tensor {
     static func setElement(_ object: ScriptObject, _ args: [ArgumentValue], _ value: Value) throws(LanguageError) {
         let indices = try tensorIndices(args)
         let tensor = object as! Tensor
-        switch value {
-        case .native(let other as Tensor):
-            try tensorOperation { () throws(TensorError) in try tensor.assign(other, at: indices) }
-        case .int(let n):
-            try tensorOperation { () throws(TensorError) in try tensor.assign(Float(n), at: indices) }
-        case .double(let d):
-            try tensorOperation { () throws(TensorError) in try tensor.assign(Float(d), at: indices) }
-        default:
+        let assigned: Tensor
+        if case .native(let other as Tensor) = value {
+            assigned = other
+        } else if let number = scalar(value) {
+            assigned = Tensor(number)
+        } else {
             throw .here(.cannotConvert(from: value.typeName, to: "Tensor"))
         }
+        try tensorOperation { () throws(TensorError) in try tensor.assign(assigned, at: indices) }
     }
 
     private static func tensorIndices(_ args: [ArgumentValue]) throws(LanguageError) -> [TensorIndex] {

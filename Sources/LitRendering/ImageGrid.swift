@@ -72,8 +72,10 @@ public struct ImageGrid: Equatable, Sendable {
         let (imageWidth, imageHeight) = shownSize
         // A title may run over several lines ("trouser\npullover", as d2l writes the true
         // and the predicted class); the band is as tall as the tallest.
-        let titleLines = titles?.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 0
-        let titleBand = titles == nil ? 0.0 : 20.0 + Self.lineHeight * Double(titleLines - 1)
+        let titleLines = titles?.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+        let titleBand = titleLines.map { 20.0 + Self.lineHeight * Double(($0.map(\.count).max() ?? 1) - 1) } ?? 0
+        // Sans-serif at 12 px averages about 6.5 px a character.
+        let widestTitleWidth = Double(titleLines?.joined().map(\.count).max() ?? 0) * 6.5 + 4
         let cellWidth = max(imageWidth, min(widestTitleWidth, Self.widestTitle))
         let cellHeight = titleBand + imageHeight
         let width = 2 * Self.margin + Double(columns) * cellWidth + Double(columns - 1) * Self.gap
@@ -95,8 +97,7 @@ public struct ImageGrid: Equatable, Sendable {
             let left = Self.margin + Double(column) * (cellWidth + Self.gap)
             let top = Self.margin + Double(row) * (cellHeight + Self.gap)
             svg.open("g", ["class": "grid-image"])
-            if let titles {
-                let lines = titles[index].split(separator: "\n", omittingEmptySubsequences: false)
+            if let titles, let lines = titleLines?[index] {
                 let attributes: KeyValuePairs<String, String?> = ["class": "image-title", "x": n(left + cellWidth / 2),
                                                                   "y": n(top + 14), "text-anchor": "middle"]
                 if lines.count == 1 {
@@ -127,12 +128,6 @@ public struct ImageGrid: Equatable, Sendable {
         let longer = max(dimensions.height, dimensions.width)
         let factor = max(1, Int((Double(Self.shownSide) / Double(longer)).rounded()))
         return (Double(dimensions.width * factor) * scale, Double(dimensions.height * factor) * scale)
-    }
-
-    /// Sans-serif at 12 px averages about 6.5 px a character.
-    private var widestTitleWidth: Double {
-        let longest = titles?.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
-        return Double(longest) * 6.5 + 4
     }
 
     private static let lineHeight = 14.0

@@ -72,17 +72,7 @@ extension Tensor {
 
     /// A copy of the values at `range` along `axis`.
     package func slice(axis: Int, _ range: Range<Int>) -> Tensor {
-        var shape = self.shape
-        shape[axis] = range.count
-        let (outer, inner) = Tensor.split(shape, around: axis)
-        let output = Tensor(uninitializedShape: shape)
-        let length = range.count * inner, sourceRow = self.shape[axis] * inner
-        withUnsafeMutablePointers(self, output) { source, output in
-            for row in 0..<outer {
-                (output + row * length).update(from: source + row * sourceRow + range.lowerBound * inner, count: length)
-            }
-        }
-        return output
+        values(in: TensorRegion(axis: axis, range, in: shape))
     }
 
     /// The sizes before and after `axis`: the shape seen as [outer, shape[axis], inner].

@@ -3,17 +3,9 @@
 extension Tensor {
     public func subscripted(_ indices: [TensorIndex]) throws(TensorError) -> Tensor {
         let region = try TensorRegion(indices, in: shape)
-        if region.isContiguous {
-            // An empty region's start may lie past the end; it reads nothing either way.
-            let view = view(shape: region.resultShape, startingAt: region.count == 0 ? 0 : region.offset)
-            return view.recordGradient("subscript", inputs: [self]) { [shape] gradient in
-                [Tensor.scattered(gradient, into: shape, at: region)]
-            }
-        }
-        let output = Tensor(uninitializedShape: region.resultShape)
-        withUnsafeMutablePointers(self, output) { source, output in
-            region.forEachRun { from, to, length in (output + to).update(from: source + from, count: length) }
-        }
+        // An empty region's start may lie past the end; it reads nothing either way.
+        let output = region.isContiguous ? view(shape: region.resultShape, startingAt: region.count == 0 ? 0 : region.offset)
+                                         : values(in: region)
         return output.recordGradient("subscript", inputs: [self]) { [shape] gradient in
             [Tensor.scattered(gradient, into: shape, at: region)]
         }
@@ -54,7 +46,7 @@ extension Tensor {
                 }
             }
             guard valueNeedsGradient else { return [kept, nil] }
-            return [kept, try gradient.subscripted(region).sum(toShape: valueShape)]
+            return [kept, try gradient.values(in: region).sum(toShape: valueShape)]
         }
         requiresGrad = true
     }
@@ -77,11 +69,11 @@ extension Tensor {
     }
 
     /// The region's values as a fresh tensor of the region's shape, recording nothing.
-    private func subscripted(_ region: TensorRegion) throws(TensorError) -> Tensor {
-        let output = Tensor(uninitializedShape: region.size)
+    package func values(in region: TensorRegion) -> Tensor {
+        let output = Tensor(uninitializedShape: region.resultShape)
         withUnsafeMutablePointers(self, output) { source, output in
             region.forEachRun { from, to, length in (output + to).update(from: source + from, count: length) }
         }
-        return try output.reshape(region.resultShape)
+        return output
     }
 }

@@ -40,6 +40,15 @@ package struct TensorRegion: Equatable {
         (self.source, self.start, self.size, self.kept) = (shape, start, size, kept)
     }
 
+    /// `range` along `axis`, every other dimension whole: one part of a `cat`.
+    package init(axis: Int, _ range: Range<Int>, in shape: [Int]) {
+        precondition(shape.indices.contains(axis) && range.lowerBound >= 0 && range.upperBound <= shape[axis],
+                     "a slice outside the tensor")
+        var (start, size) = ([Int](repeating: 0, count: shape.count), shape)
+        (start[axis], size[axis]) = (range.lowerBound, range.count)
+        (source, self.start, self.size, kept) = (shape, start, size, [Bool](repeating: true, count: shape.count))
+    }
+
     /// The shape of `t[...]`: the region's sizes without the dimensions a position dropped.
     package var resultShape: [Int] { size.indices.filter { kept[$0] }.map { size[$0] } }
     package var count: Int { size.reduce(1, *) }
