@@ -62,9 +62,22 @@ void lk_affine(const float *x, float scale, float shift, float *out, size_t n) {
 
 LK_KERNEL
 void lk_swap_outer(const float *x, size_t a, size_t b, size_t inner, float *out) {
-    for (size_t i = 0; i < a; i++)
-        for (size_t j = 0; j < b; j++)
-            memcpy(out + (j * a + i) * inner, x + (i * b + j) * inner, inner * sizeof(float));
+    if (inner >= 16) {
+        for (size_t i = 0; i < a; i++)
+            for (size_t j = 0; j < b; j++)
+                memcpy(out + (j * a + i) * inner, x + (i * b + j) * inner, inner * sizeof(float));
+        return;
+    }
+    // Short rows (a plain transpose when inner is 1): a call per row would cost more than
+    // the copy, so tiles of 16 × 16 rows keep both sides' lines in cache instead.
+    enum { TILE = 16 };
+    for (size_t i0 = 0; i0 < a; i0 += TILE)
+        for (size_t j0 = 0; j0 < b; j0 += TILE) {
+            size_t i1 = i0 + TILE < a ? i0 + TILE : a, j1 = j0 + TILE < b ? j0 + TILE : b;
+            for (size_t j = j0; j < j1; j++)
+                for (size_t i = i0; i < i1; i++)
+                    for (size_t k = 0; k < inner; k++) out[(j * a + i) * inner + k] = x[(i * b + j) * inner + k];
+        }
 }
 
 LK_KERNEL

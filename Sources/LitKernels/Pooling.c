@@ -1,6 +1,8 @@
 #include "LitKernels.h"
 #include "Kernel.h"
 
+#include <stdlib.h>
+
 /// The part of one output cell's window that lies inside the input: rows [i0, i1) and
 /// columns [j0, j1) of the kernel, counted from the input position (h0, w0).
 typedef struct {
@@ -65,59 +67,93 @@ static inline __attribute__((always_inline)) void lk_max_window(const float *sou
     *argmax = at;
 }
 
-/// The window whose top-left cell is `corner`, inside the plane: its maximum and where.
-#define LK_MAX_3X3(corner) do { \
-        const int32_t c = (corner); \
-        float best = source[c]; \
-        int32_t bestAt = c; \
-        LK_TAKE_MAX(source[c + 1], c + 1); \
-        LK_TAKE_MAX(source[c + 2], c + 2); \
-        LK_TAKE_MAX(source[c + width], c + width); \
-        LK_TAKE_MAX(source[c + width + 1], c + width + 1); \
-        LK_TAKE_MAX(source[c + width + 2], c + width + 2); \
-        LK_TAKE_MAX(source[c + 2 * width], c + 2 * width); \
-        LK_TAKE_MAX(source[c + 2 * width + 1], c + 2 * width + 1); \
-        LK_TAKE_MAX(source[c + 2 * width + 2], c + 2 * width + 2); \
-        row[ow] = best; \
-        rowAt[ow] = bestAt; \
-    } while (0)
-
-/// 3×3 windows (ResNet's and DenseNet's stem, stride 2 and padding 1). In each row of
-/// outputs, the windows that lie inside the plane run as one branch-free loop that the
-/// compiler vectorises; the border ones take the clipped path. Both scan a window row by
-/// row, so ties and NaNs resolve the same way.
-static inline __attribute__((always_inline)) void lk_max_pool_3x3(const float *x, size_t planes, lk_window w,
-                                                                  float *out, int32_t *argmax) {
-    const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
-    const int sw = w.strideWidth, width = w.width;
-    // Outputs [first, last) have their windows inside the plane horizontally.
-    int first = 0, last = w.outWidth;
-    while (first < last && first * sw - w.padWidth < 0) first++;
-    while (last > first && (last - 1) * sw - w.padWidth + 3 > width) last--;
-    for (size_t p = 0; p < planes; p++) {
-        const float *source = x + p * in;
-        for (int oh = 0; oh < w.outHeight; oh++) {
-            const int h0 = oh * w.strideHeight - w.padHeight;
-            float *row = out + p * outPlane + (size_t)oh * w.outWidth;
-            int32_t *rowAt = argmax + p * outPlane + (size_t)oh * w.outWidth;
-            if (h0 < 0 || h0 + 3 > w.height) {
-                for (int ow = 0; ow < w.outWidth; ow++) lk_max_window(source, w, oh, ow, row + ow, rowAt + ow);
-                continue;
-            }
-            for (int ow = 0; ow < first; ow++) lk_max_window(source, w, oh, ow, row + ow, rowAt + ow);
-            const int32_t top = h0 * width - w.padWidth;
-            // The stride as a constant: the loads of a vector of windows then have a known
-            // interleave, which the compiler vectorises.
-            if (sw == 2) {
-                for (int ow = first; ow < last; ow++) LK_MAX_3X3(top + 2 * ow);
-            } else {
-                for (int ow = first; ow < last; ow++) LK_MAX_3X3(top + ow * sw);
-            }
-            for (int ow = last; ow < w.outWidth; ow++) lk_max_window(source, w, oh, ow, row + ow, rowAt + ow);
+/// The maxima of one input row over each output column's window: best[ow] and the column
+/// it sits in, at[ow] (-1 when the window misses the row entirely). Columns are scanned
+/// left to right, so the first of equal values wins and a NaN, once found, stays. The
+/// stride and window width come in as constants where the caller knows them, so that
+/// the inner outputs compile to vector selects.
+static inline __attribute__((always_inline)) void lk_max_row(const float *row, int width, int kernel, int stride,
+                                                             int pad, int outWidth, float *best, int32_t *at) {
+    int first = 0, last = outWidth;   // outputs whose windows lie inside the row
+    while (first < last && first * stride - pad < 0) first++;
+    while (last > first && (last - 1) * stride - pad + kernel > width) last--;
+    for (int ow = 0; ow < outWidth; ow++) {
+        if (ow == first) ow = last;   // the inner outputs run below
+        if (ow >= outWidth) break;
+        int w0 = ow * stride - pad, j0 = w0 < 0 ? 0 : w0, j1 = w0 + kernel > width ? width : w0 + kernel;
+        float b = -INFINITY;
+        int32_t a = -1;
+        for (int j = j0; j < j1; j++)
+            if (a < 0 || row[j] > b || (row[j] != row[j] && b == b)) { b = row[j]; a = j; }
+        best[ow] = b;
+        at[ow] = a;
+    }
+    for (int ow = first; ow < last; ow++) {
+        const int32_t c = ow * stride - pad;
+        float b = row[c];
+        int32_t a = c;
+        for (int j = 1; j < kernel; j++) {
+            const float v = row[c + j];
+            const int take = (v > b) | ((v != v) & (b == b));
+            b = take ? v : b;
+            a = take ? c + j : a;
         }
+        best[ow] = b;
+        at[ow] = a;
     }
 }
-#undef LK_MAX_3X3
+
+/// Any window, in two passes per plane: each input row's maxima over the output columns'
+/// windows, then, for each output, the maximum of those over the window's rows, top to
+/// bottom. Together they scan a window row by row as lk_max_window does, so ties and
+/// NaNs resolve the same way; with stride smaller than the window, each row's work is
+/// shared by the outputs above and below. Returns nonzero when its scratch is not there.
+static inline __attribute__((always_inline)) int lk_max_pool_by_rows(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax) {
+    const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
+    const size_t rows = (size_t)w.height * w.outWidth;
+    float *best = malloc(rows * (sizeof(float) + sizeof(int32_t)));
+    if (!best) return 1;
+    int32_t *at = (int32_t *)(best + rows);
+    for (size_t p = 0; p < planes; p++) {
+        const float *source = x + p * in;
+        for (int ih = 0; ih < w.height; ih++) {
+            const float *row = source + (size_t)ih * w.width;
+            float *b = best + (size_t)ih * w.outWidth;
+            int32_t *a = at + (size_t)ih * w.outWidth;
+            if (w.kernelWidth == 3 && w.strideWidth == 2) lk_max_row(row, w.width, 3, 2, w.padWidth, w.outWidth, b, a);
+            else if (w.kernelWidth == 3 && w.strideWidth == 1) lk_max_row(row, w.width, 3, 1, w.padWidth, w.outWidth, b, a);
+            else lk_max_row(row, w.width, w.kernelWidth, w.strideWidth, w.padWidth, w.outWidth, b, a);
+        }
+        for (int oh = 0; oh < w.outHeight; oh++) {
+            int h0 = oh * w.strideHeight - w.padHeight;
+            int i0 = h0 < 0 ? 0 : h0, i1 = h0 + w.kernelHeight > w.height ? w.height : h0 + w.kernelHeight;
+            float *row = out + p * outPlane + (size_t)oh * w.outWidth;
+            int32_t *rowAt = argmax + p * outPlane + (size_t)oh * w.outWidth;
+            if (i0 >= i1) {   // a window wholly in the padding
+                for (int ow = 0; ow < w.outWidth; ow++) row[ow] = -INFINITY, rowAt[ow] = -1;
+                continue;
+            }
+            const float *top = best + (size_t)i0 * w.outWidth;
+            const int32_t *topAt = at + (size_t)i0 * w.outWidth;
+            for (int ow = 0; ow < w.outWidth; ow++) {
+                row[ow] = top[ow];
+                rowAt[ow] = topAt[ow] < 0 ? -1 : i0 * w.width + topAt[ow];
+            }
+            for (int i = i0 + 1; i < i1; i++) {
+                const float *b = best + (size_t)i * w.outWidth;
+                const int32_t *a = at + (size_t)i * w.outWidth;
+                for (int ow = 0; ow < w.outWidth; ow++) {
+                    const float v = b[ow], current = row[ow];
+                    const int take = (a[ow] >= 0) & ((rowAt[ow] < 0) | (v > current) | ((v != v) & (current == current)));
+                    row[ow] = take ? v : current;
+                    rowAt[ow] = take ? i * w.width + a[ow] : rowAt[ow];
+                }
+            }
+        }
+    }
+    free(best);
+    return 0;
+}
 
 LK_KERNEL
 void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax) {
@@ -127,10 +163,7 @@ void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out,
         lk_max_pool_2x2(x, planes, w, out, argmax);
         return;
     }
-    if (w.kernelHeight == 3 && w.kernelWidth == 3) {
-        lk_max_pool_3x3(x, planes, w, out, argmax);
-        return;
-    }
+    if (!lk_max_pool_by_rows(x, planes, w, out, argmax)) return;
     for (size_t p = 0; p < planes; p++)
         for (int oh = 0; oh < w.outHeight; oh++)
             for (int ow = 0; ow < w.outWidth; ow++) {

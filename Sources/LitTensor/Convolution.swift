@@ -4,20 +4,35 @@ import LitKernels
 /// One 2-D convolution's geometry and its three passes: forward, and the gradients with
 /// respect to the input and to the weights (and bias).
 ///
-/// Each pass runs on oneDNN, the library behind PyTorch's CPU convolutions, which was
-/// measured faster on every layer shape of the seed's models. When oneDNN refuses a
-/// shape, the pass falls back to our own: im2col unfolds every image's windows into the
+/// Over tiny planes (ResNet's 2×2 and 1×1, where most taps meet only padding) each
+/// pass is one SGEMM with the plane matrix (`Convolution+PlaneMatrix`). Everywhere else
+/// it runs on oneDNN, the library behind PyTorch's CPU convolutions, which was measured
+/// faster on every other layer shape of the seed's models. When oneDNN refuses a shape,
+/// the pass falls back to our own: im2col unfolds every image's windows into the
 /// columns of one matrix, so that the pass is a single large SGEMM.
 package struct Convolution {
-    package enum Engine {
-        /// oneDNN, falling back to im2col + SGEMM.
+    package enum Engine: Equatable {
+        /// The plane matrix where it pays, else oneDNN, falling back to im2col + SGEMM.
         case automatic
+        /// oneDNN, falling back to im2col + SGEMM, whatever the plane.
+        case oneDNN
         /// Only im2col + SGEMM; tests use it to check that path on its own.
         case im2col
+        /// Only the plane matrix, whatever the plane; tests use it on any shape.
+        case planeMatrix
 
-        /// `automatic`, unless the environment sets `LIT_CONVOLUTION=im2col`, which the
-        /// benchmark uses to time our own path.
-        package static let preferred: Engine = ProcessInfo.processInfo.environment["LIT_CONVOLUTION"] == "im2col" ? .im2col : .automatic
+        /// `automatic`, unless the environment sets `LIT_CONVOLUTION` to `im2col` or
+        /// `onednn`, which the benchmark uses to time one path on its own.
+        package static let preferred: Engine = switch ProcessInfo.processInfo.environment["LIT_CONVOLUTION"] {
+        case "im2col": .im2col
+        case "onednn": .oneDNN
+        default: .automatic
+        }
+    }
+
+    /// Whether `engine` runs this convolution through the plane matrix.
+    package func usesPlaneMatrix(_ engine: Engine) -> Bool {
+        engine == .planeMatrix || (engine == .automatic && planeMatrixPays)
     }
 
     package enum Pass: Int32 { case forward, backwardData, backwardWeights }
@@ -94,7 +109,7 @@ package struct Convolution {
 
     /// Writes the convolution of `x` with `weight` (and `bias`) into `output`.
     package func forward(_ x: Tensor, weight: Tensor, bias: Tensor?, output: Tensor, engine: Engine) {
-        if engine == .automatic {
+        if engine != .im2col {
             let ran = withUnsafeMutablePointers(x, weight, output) { x, weight, output in
                 bias.withUnsafePointer { bias in lk_dnnl_conv_forward(shape, x, weight, bias, output) == 0 }
             }
@@ -118,7 +133,7 @@ package struct Convolution {
     package func backward(_ outputGradient: Tensor, input x: Tensor, weight: Tensor, inputGradient gx: Tensor?,
                           weightGradient gw: Tensor?, biasGradient gb: Tensor?, engine: Engine) {
         var needInput = gx != nil, needWeights = gw != nil || gb != nil
-        if engine == .automatic {
+        if engine != .im2col {
             if let gx, OperationProfile.measure(.convolutionBackwardData, {
                 withUnsafeMutablePointers(outputGradient, weight, gx) { gy, weight, gx in
                     lk_dnnl_conv_backward_data(shape, gy, weight, gx) == 0

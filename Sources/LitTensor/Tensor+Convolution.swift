@@ -11,16 +11,27 @@ extension Tensor {
         let convolution = try Convolution(input: x.shape, weight: weight.shape, stride: stride, padding: padding)
         if let bias, bias.shape != [weight.shape[0]] { throw .shapeMismatch(op: "conv2d bias", bias.shape, [weight.shape[0]]) }
         let output = Tensor(uninitializedShape: convolution.outputShape)
+        // The input gradient reuses the forward pass's plane matrix: the weights as they were.
+        let planeMatrix = convolution.usesPlaneMatrix(engine) ? OperationProfile.measure(.reduction) { PlaneMatrixCache.shared.matrix(weight, for: convolution) } : nil
         OperationProfile.measure(.convolutionForward) {
-            convolution.forward(x, weight: weight, bias: bias, output: output, engine: engine)
+            if let planeMatrix {
+                convolution.forward(x, planeMatrix: planeMatrix, bias: bias, output: output)
+            } else {
+                convolution.forward(x, weight: weight, bias: bias, output: output, engine: engine)
+            }
         }
         let inputs = [x, weight] + (bias.map { [$0] } ?? [])
         return output.recordGradient("conv2d", inputs: inputs) { gradient in
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
             let gw = weight.requiresGrad ? Tensor(uninitializedShape: weight.shape) : nil
             let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [weight.shape[0]]) : nil
-            convolution.backward(gradient, input: x, weight: weight, inputGradient: gx, weightGradient: gw,
-                                 biasGradient: gb, engine: engine)
+            if let planeMatrix {
+                convolution.backward(gradient, input: x, planeMatrix: planeMatrix, inputGradient: gx, weightGradient: gw,
+                                     biasGradient: gb)
+            } else {
+                convolution.backward(gradient, input: x, weight: weight, inputGradient: gx, weightGradient: gw,
+                                     biasGradient: gb, engine: engine)
+            }
             return [gx, gw, gb]
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An n-dimensional array of `Float`s, row-major (NCHW for images), that can take part
 /// in reverse-mode automatic differentiation.
@@ -93,7 +94,20 @@ public final class Tensor {
 
     /// Writing is allowed through this address: kernels fill a fresh output this way.
     package func withUnsafeMutablePointer<R, E>(_ body: (UnsafeMutablePointer<Float>) throws(E) -> R) throws(E) -> R {
-        try storage.withUnsafeMutablePointer(at: offset, body)
+        storage.writes &+= 1
+        return try storage.withUnsafeMutablePointer(at: offset, body)
+    }
+
+    /// Changes whenever the values may have changed: every writable access to the buffer,
+    /// through this tensor or any view of it, gives a new stamp. Caches of values derived
+    /// from a tensor (the convolutions' plane matrices) compare stamps to stay current.
+    package var valuesStamp: ValuesStamp { ValuesStamp(buffer: storage.serial, offset: offset, writes: storage.writes) }
+
+    package struct ValuesStamp: Hashable, Sendable {
+        /// Unique to one buffer for the life of the process, unlike its address.
+        let buffer: UInt64
+        let offset: Int
+        let writes: UInt64
     }
 
     /// The one value of a one-element tensor.
@@ -132,6 +146,11 @@ extension Tensor {
 private final class TensorStorage: @unchecked Sendable {
     private let base: UnsafeMutablePointer<Float>
     let count: Int
+    let serial = TensorStorage.serials.add(1, ordering: .relaxed).newValue
+    /// How many writable accesses the values have had.
+    var writes: UInt64 = 0
+
+    private static let serials = Atomic<UInt64>(0)
 
     /// Uninitialized storage; every kernel writes all of its output.
     init(count: Int) {

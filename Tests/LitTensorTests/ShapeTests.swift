@@ -87,6 +87,9 @@ import Testing
     @Test func transposedMatchesTheReference() throws {
         let x = TestData.uniform([5, 7], seed: 72)
         assertClose(try x.tensor().transposed(), Naive.transpose(x), tolerance: 0)
+        // Larger than one 16 × 16 tile of the transpose, with partial tiles on both sides.
+        let large = TestData.uniform([37, 21], seed: 73)
+        assertClose(try large.tensor().transposed(), Naive.transpose(large), tolerance: 0)
         let p = x.parameter()
         try GradientCheck.check([p]) { try $0[0].transposed() }
         expectThrows(TensorError.transposeNeedsMatrix([2, 3, 4]), text: "transposed() needs a rank-2 tensor, but this one has shape [2, 3, 4]") { try Tensor.zeros([2, 3, 4]).transposed() }

@@ -77,6 +77,18 @@ void lk_im2col(const float *image, lk_window w, float *col, size_t ld);
 /// The adjoint of lk_im2col: adds the rows of col back into the image.
 void lk_col2im(const float *col, size_t ld, lk_window w, float *image);
 
+/// Output channels [first, last) of the plane matrix of an [O, C, kH, kW] weight
+/// (w.channels is C): row o*outH*outW + q, column c*H*W + p holds the tap linking input
+/// position p to output position q, or 0 where no tap does. The links of output position
+/// q are pairs[2k] (input position) and pairs[2k + 1] (tap, i*kW + j) for k in
+/// start[q] ..< start[q + 1].
+void lk_plane_matrix(const float *weight, lk_window w, const int32_t *pairs, const int32_t *start, int first, int last,
+                     float *matrix);
+/// The adjoint: output channels [first, last) of the weight gradient, each tap the sum
+/// of its entries in the plane matrix's gradient (0 for a tap that only meets padding).
+void lk_plane_matrix_gradient(const float *matrix, lk_window w, const int32_t *pairs, const int32_t *start, int first,
+                              int last, float *weight);
+
 /// Max pooling over `planes` H×W planes (channels in w is ignored); argmax holds the
 /// winning input offset within its plane, for the backward pass.
 void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax);
