@@ -155,6 +155,51 @@ static inline __attribute__((always_inline)) int lk_max_pool_by_rows(const float
     return 0;
 }
 
+enum { LK_LANES = 16 };
+
+/// Small planes, 16 at a time: the planes are interleaved so that each input position
+/// holds one vector of 16 values, and every window, border ones included, is a few vector
+/// selects over the same positions for all 16. Scans each window row by row as
+/// lk_max_window does. Returns how many planes it pooled (a multiple of 16, possibly 0).
+static inline __attribute__((always_inline)) size_t lk_max_pool_lanes(const float *x, size_t planes, lk_window w,
+                                                                      float *out, int32_t *argmax) {
+    const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
+    if (planes < LK_LANES || in > 4096) return 0;
+    float *lanes = malloc(sizeof(float) * LK_LANES * (in + outPlane) + sizeof(int32_t) * LK_LANES * outPlane);
+    if (!lanes) return 0;
+    float *best = lanes + LK_LANES * in;
+    int32_t *at = (int32_t *)(best + LK_LANES * outPlane);
+    size_t p = 0;
+    for (; p + LK_LANES <= planes; p += LK_LANES) {
+        for (int lane = 0; lane < LK_LANES; lane++)
+            for (size_t i = 0; i < in; i++) lanes[i * LK_LANES + lane] = x[(p + lane) * in + i];
+        for (int oh = 0; oh < w.outHeight; oh++)
+            for (int ow = 0; ow < w.outWidth; ow++) {
+                lk_span s = lk_window_span(w, oh, ow);
+                float *b = best + ((size_t)oh * w.outWidth + ow) * LK_LANES;
+                int32_t *a = at + ((size_t)oh * w.outWidth + ow) * LK_LANES;
+                for (int lane = 0; lane < LK_LANES; lane++) b[lane] = -INFINITY, a[lane] = -1;
+                for (int i = s.i0; i < s.i1; i++)
+                    for (int j = s.j0; j < s.j1; j++) {
+                        const int32_t position = (s.h0 + i) * w.width + s.w0 + j;
+                        const float *v = lanes + (size_t)position * LK_LANES;
+                        for (int lane = 0; lane < LK_LANES; lane++) {
+                            const int take = (a[lane] < 0) | (v[lane] > b[lane]) | ((v[lane] != v[lane]) & (b[lane] == b[lane]));
+                            b[lane] = take ? v[lane] : b[lane];
+                            a[lane] = take ? position : a[lane];
+                        }
+                    }
+            }
+        for (int lane = 0; lane < LK_LANES; lane++)
+            for (size_t o = 0; o < outPlane; o++) {
+                out[(p + lane) * outPlane + o] = best[o * LK_LANES + lane];
+                argmax[(p + lane) * outPlane + o] = at[o * LK_LANES + lane];
+            }
+    }
+    free(lanes);
+    return p;
+}
+
 LK_KERNEL
 void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out, int32_t *argmax) {
     const size_t in = (size_t)w.height * w.width, outPlane = (size_t)w.outHeight * w.outWidth;
@@ -163,6 +208,9 @@ void lk_max_pool_forward(const float *x, size_t planes, lk_window w, float *out,
         lk_max_pool_2x2(x, planes, w, out, argmax);
         return;
     }
+    // Small planes 16 at a time, what is left (or larger planes) a row at a time.
+    size_t done = lk_max_pool_lanes(x, planes, w, out, argmax);
+    x += done * in, out += done * outPlane, argmax += done * outPlane, planes -= done;
     if (!lk_max_pool_by_rows(x, planes, w, out, argmax)) return;
     for (size_t p = 0; p < planes; p++)
         for (int oh = 0; oh < w.outHeight; oh++)

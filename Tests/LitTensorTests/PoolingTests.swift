@@ -135,30 +135,39 @@ import Testing
     }
 
     /// Every window's maximum is tied (a checkerboard of 0s and 1s), and some windows hold a
-    /// NaN: the output and the gradient's route follow a row-by-row scan that keeps the first
-    /// maximum and lets a NaN win, on the vectorised inner windows of the 3×3 and 2×2 paths
-    /// as on the clipped border ones. A column-first scan would pick other cells.
+    /// NaN or only -inf: the output and the gradient's route follow a row-by-row scan that
+    /// keeps the first maximum and lets a NaN win, on the vectorised inner windows as on the
+    /// clipped border ones. A column-first scan would pick other cells. 17 planes: the first
+    /// 16 are pooled side by side, the last alone.
     @Test(arguments: [(3, 2, 1), (3, 1, 1), (3, 3, 0), (2, 2, 0)])
     func tiesAndNaNsGoToTheFirstWinnerInScanOrder(_ k: Int, _ s: Int, _ p: Int) throws {
-        let size = 21
-        var values = (0..<size * size).map { Float(($0 / size + $0 % size) % 2) }
-        values[9 * size + 12] = .nan
-        let x = Tensor.parameter(Tensor(shape: [1, 1, size, size], scalars: values))
+        let (size, planes) = (21, 17)
+        var values: [Float] = []
+        for plane in 0..<planes {
+            var cells = (0..<size * size).map { Float(($0 / size + $0 % size) % 2) }
+            cells[(9 + plane % 3) * size + 12 - plane % 5] = .nan
+            if plane % 4 == 3 { for i in 0..<3 * size { cells[i] = -.infinity } }
+            values += cells
+        }
+        let x = Tensor.parameter(Tensor(shape: [1, planes, size, size], scalars: values))
         let y = try x.maxPool2d(kernelSize: HeightWidth(k), stride: HeightWidth(s), padding: HeightWidth(p))
         try y.backward(gradient: Tensor.ones(y.shape))
         let outSize = (size + 2 * p - k) / s + 1
-        var expected = [Float](repeating: 0, count: size * size), expectedOutput: [Float] = []
-        for oh in 0..<outSize {
-            for ow in 0..<outSize {
-                var winner = -1
-                for row in max(oh * s - p, 0)..<min(oh * s - p + k, size) {
-                    for column in max(ow * s - p, 0)..<min(ow * s - p + k, size) {
-                        let at = row * size + column, v = values[at]
-                        if winner < 0 || v > values[winner] || (v.isNaN && !values[winner].isNaN) { winner = at }
+        var expected = [Float](repeating: 0, count: values.count), expectedOutput: [Float] = []
+        for plane in 0..<planes {
+            let base = plane * size * size
+            for oh in 0..<outSize {
+                for ow in 0..<outSize {
+                    var winner = -1
+                    for row in max(oh * s - p, 0)..<min(oh * s - p + k, size) {
+                        for column in max(ow * s - p, 0)..<min(ow * s - p + k, size) {
+                            let at = base + row * size + column, v = values[at]
+                            if winner < 0 || v > values[winner] || (v.isNaN && !values[winner].isNaN) { winner = at }
+                        }
                     }
+                    expected[winner] += 1
+                    expectedOutput.append(values[winner])
                 }
-                expected[winner] += 1
-                expectedOutput.append(values[winner])
             }
         }
         #expect(y.scalars.map(\.bitPattern) == expectedOutput.map(\.bitPattern))
