@@ -10,6 +10,7 @@ package enum OperationProfile {
         case convolutionForward = "conv forward"
         case convolutionBackwardData = "conv backward-data"
         case convolutionBackwardWeights = "conv backward-weights"
+        case planeMatrix = "conv plane matrices"
         case batchNormForward = "BN forward"
         case batchNormBackward = "BN backward"
         case reluForward = "ReLU forward"

@@ -12,7 +12,8 @@ extension Tensor {
         if let bias, bias.shape != [weight.shape[0]] { throw .shapeMismatch(op: "conv2d bias", bias.shape, [weight.shape[0]]) }
         let output = Tensor(uninitializedShape: convolution.outputShape)
         // The input gradient reuses the forward pass's plane matrix: the weights as they were.
-        let planeMatrix = convolution.usesPlaneMatrix(engine) ? OperationProfile.measure(.reduction) { PlaneMatrixCache.shared.matrix(weight, for: convolution) } : nil
+        let planeMatrix = convolution.usesPlaneMatrix(engine)
+            ? OperationProfile.measure(.planeMatrix) { PlaneMatrixCache.shared.matrix(weight, for: convolution) } : nil
         OperationProfile.measure(.convolutionForward) {
             if let planeMatrix {
                 convolution.forward(x, planeMatrix: planeMatrix, bias: bias, output: output)

@@ -52,7 +52,7 @@ import Testing
     static let shapes: [(Int, Int, Int, Int, Int, Int, Int)] = [
         (1, 1, 4, 4, 2, 2, 0), (2, 3, 7, 7, 3, 2, 1), (1, 2, 6, 9, 3, 3, 0), (2, 2, 5, 8, 2, 1, 1), (1, 1, 9, 9, 5, 2, 2),
         (2, 16, 32, 32, 3, 2, 1), (1, 3, 8, 5, 4, 3, 2), (1, 2, 7, 7, 2, 3, 0), (1, 1, 5, 6, 1, 1, 0),
-        (1, 1, 3, 3, 3, 2, 1), (1, 2, 6, 4, 4, 1, 2),
+        (1, 1, 3, 3, 3, 2, 1), (1, 2, 6, 4, 4, 1, 2), (2, 9, 14, 14, 3, 2, 1),
     ]
 
     @Test(arguments: shapes)
@@ -137,11 +137,12 @@ import Testing
     /// Every window's maximum is tied (a checkerboard of 0s and 1s), and some windows hold a
     /// NaN or only -inf: the output and the gradient's route follow a row-by-row scan that
     /// keeps the first maximum and lets a NaN win, on the vectorised inner windows as on the
-    /// clipped border ones. A column-first scan would pick other cells. 17 planes: the first
-    /// 16 are pooled side by side, the last alone.
-    @Test(arguments: [(3, 2, 1), (3, 1, 1), (3, 3, 0), (2, 2, 0)])
-    func tiesAndNaNsGoToTheFirstWinnerInScanOrder(_ k: Int, _ s: Int, _ p: Int) throws {
-        let (size, planes) = (21, 17)
+    /// clipped border ones. A column-first scan would pick other cells. 17 planes of 15 × 15:
+    /// the first 16 are pooled side by side, the last alone; 21 × 21 planes go row by row.
+    @Test(arguments: [(3, 2, 1), (3, 1, 1), (3, 3, 0), (2, 2, 0)], [15, 21])
+    func tiesAndNaNsGoToTheFirstWinnerInScanOrder(_ window: (Int, Int, Int), _ size: Int) throws {
+        let (k, s, p) = window
+        let planes = 17
         var values: [Float] = []
         for plane in 0..<planes {
             var cells = (0..<size * size).map { Float(($0 / size + $0 % size) % 2) }
