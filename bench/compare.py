@@ -9,7 +9,7 @@ Three case groups, each with its own PyTorch script and the same Swift command:
             (for its peak RSS), against the FMA peak that lit-bench measures
 --cases routes each name to its group; without it, --group picks the groups.
 
-Runs the Swift command and the PyTorch script alternately (A B A B ...) for
+Runs the Swift command and the PyTorch script alternately (A B B A A B ...) for
 --rounds rounds with identical options, takes the per-case median of the
 per-round medians, and prints a Markdown table per group: ratios (PyTorch ms /
 litrun ms; above 1 means litrun is faster), with geometric means for the ops and
@@ -259,10 +259,14 @@ def collect(args, groups, busy):
                 sub_group.missing_in_swift = group.missing_in_swift
                 torch_cmd = [python, str(group.script)] + options + (
                     ["--cases", ",".join(cases)] if cases else [])
-                for label, run in (
-                        ("litrun", lambda: run_swift(sub_group, swift, options)),
-                        ("PyTorch", lambda: run_side("PyTorch", torch_cmd,
-                                                     torch_env))):
+                sides = [("litrun", lambda: run_swift(sub_group, swift, options)),
+                         ("PyTorch", lambda: run_side("PyTorch", torch_cmd,
+                                                      torch_env))]
+                # The side that runs second can find the machine in a worse
+                # state (caches, clocks): each goes first every other round.
+                if round_index % 2:
+                    sides.reverse()
+                for label, run in sides:
                     side = samples[group.name][label]
                     for case, (ms, gflop, images, rss) in run().items():
                         times, _, _, rsses = side.get(case, ([], 0.0, None, []))

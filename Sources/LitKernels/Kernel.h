@@ -1,7 +1,9 @@
-// Shared by the kernel files: the multi-versioning attribute and branch-free math that
-// the compiler can vectorise.
+// Shared by the kernel files: the multi-versioning attribute, branch-free math that the
+// compiler can vectorise, and the part of a pooling window inside the plane.
 #ifndef LIT_KERNEL_INTERNAL_H
 #define LIT_KERNEL_INTERNAL_H
+
+#include "LitKernels.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -65,6 +67,23 @@ static inline float lk_log(float x) {
     result = x == 0.0f ? -INFINITY : result;
     result = x < 0.0f ? NAN : result;
     return x != x ? x : result;
+}
+
+/// The part of one output cell's window that lies inside the input: rows [i0, i1) and
+/// columns [j0, j1) of the kernel, counted from the input position (h0, w0).
+typedef struct {
+    int h0, w0, i0, i1, j0, j1;
+} lk_span;
+
+static inline lk_span lk_window_span(lk_window w, int oh, int ow) {
+    lk_span s;
+    s.h0 = oh * w.strideHeight - w.padHeight;
+    s.w0 = ow * w.strideWidth - w.padWidth;
+    s.i0 = s.h0 < 0 ? -s.h0 : 0;
+    s.i1 = s.h0 + w.kernelHeight > w.height ? w.height - s.h0 : w.kernelHeight;
+    s.j0 = s.w0 < 0 ? -s.w0 : 0;
+    s.j1 = s.w0 + w.kernelWidth > w.width ? w.width - s.w0 : w.kernelWidth;
+    return s;
 }
 
 static inline float lk_sigmoid(float x) { return 1.0f / (1.0f + lk_exp(-x)); }

@@ -38,7 +38,8 @@ package struct Convolution {
     package enum Pass: Int32 { case forward, backwardData, backwardWeights }
 
     /// oneDNN's name for the implementation that ran this thread's latest pass of this kind
-    /// ("jit:avx2", "jit_wino_4x3:avx512_core", ...); empty when it fell back to im2col.
+    /// ("jit:avx2", "jit_wino_4x3:avx512_core", ...); empty when it fell back to im2col. A
+    /// pass through the plane matrix runs no oneDNN convolution and leaves it as it was.
     package static func oneDNNImplementation(_ pass: Pass) -> String { String(cString: lk_dnnl_conv_impl(pass.rawValue)) }
 
     package let batch: Int, inChannels: Int, height: Int, width: Int

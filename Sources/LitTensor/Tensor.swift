@@ -94,7 +94,9 @@ public final class Tensor {
 
     /// Writing is allowed through this address: kernels fill a fresh output this way.
     package func withUnsafeMutablePointer<R, E>(_ body: (UnsafeMutablePointer<Float>) throws(E) -> R) throws(E) -> R {
+        // Before and after: a stamp taken while `body` runs is not the stamp of the result.
         storage.writes &+= 1
+        defer { storage.writes &+= 1 }
         return try storage.withUnsafeMutablePointer(at: offset, body)
     }
 
