@@ -4,10 +4,14 @@
 
 #include <stdlib.h>
 
-/// Keeps (v, at) when it beats (best, bestAt): greater, or a NaN over a number. Written
-/// without branches, so that a row of windows compiles to vector selects.
+/// Whether v beats the best so far: greater, or a NaN over a number. Every path below
+/// scans a window row by row with this one rule, so ties go to the first value and a NaN,
+/// once found, stays. Without branches, so that rows of windows compile to vector selects.
+static inline int lk_beats(float v, float best) { return (v > best) | ((v != v) & (best == best)); }
+
+/// Keeps (v, at) when it beats (best, bestAt).
 #define LK_TAKE_MAX(v, at) do { \
-        int take = ((v) > best) | (((v) != (v)) & (best == best)); \
+        int take = lk_beats((v), best); \
         best = take ? (v) : best; \
         bestAt = take ? (at) : bestAt; \
     } while (0)
@@ -44,47 +48,47 @@ static inline __attribute__((always_inline)) void lk_max_window(const float *sou
         for (int j = s.j0; j < s.j1; j++) {
             int32_t position = (s.h0 + i) * w.width + s.w0 + j;
             float v = source[position];
-            // A NaN, once found, stays: nothing compares greater than it.
-            if (at < 0 || v > best || (v != v && best == best)) { best = v; at = position; }
+            if (at < 0 || lk_beats(v, best)) { best = v; at = position; }
         }
     *out = best;
     *argmax = at;
 }
 
+/// Output column ow's maximum over one input row, clipped to the row: the value and its
+/// column, or -inf and -1 when the window misses the row entirely.
+static inline void lk_max_row_clipped(const float *row, int width, int kernel, int stride, int pad, int ow, float *best,
+                                      int32_t *at) {
+    int w0 = ow * stride - pad, j0 = w0 < 0 ? 0 : w0, j1 = w0 + kernel > width ? width : w0 + kernel;
+    float b = -INFINITY;
+    int32_t a = -1;
+    for (int j = j0; j < j1; j++)
+        if (a < 0 || lk_beats(row[j], b)) { b = row[j]; a = j; }
+    *best = b;
+    *at = a;
+}
+
 /// The maxima of one input row over each output column's window: best[ow] and the column
-/// it sits in, at[ow] (-1 when the window misses the row entirely). Columns are scanned
-/// left to right, so the first of equal values wins and a NaN, once found, stays. The
-/// stride and window width come in as constants where the caller knows them, so that
-/// the inner outputs compile to vector selects.
+/// it sits in, at[ow]. The stride and window width come in as constants where the caller
+/// knows them, so that the windows inside the row compile to vector selects.
 static inline __attribute__((always_inline)) void lk_max_row(const float *row, int width, int kernel, int stride,
                                                              int pad, int outWidth, float *best, int32_t *at) {
     int first = 0, last = outWidth;   // outputs whose windows lie inside the row
     while (first < last && first * stride - pad < 0) first++;
     while (last > first && (last - 1) * stride - pad + kernel > width) last--;
-    for (int ow = 0; ow < outWidth; ow++) {
-        if (ow == first) ow = last;   // the inner outputs run below
-        if (ow >= outWidth) break;
-        int w0 = ow * stride - pad, j0 = w0 < 0 ? 0 : w0, j1 = w0 + kernel > width ? width : w0 + kernel;
-        float b = -INFINITY;
-        int32_t a = -1;
-        for (int j = j0; j < j1; j++)
-            if (a < 0 || row[j] > b || (row[j] != row[j] && b == b)) { b = row[j]; a = j; }
-        best[ow] = b;
-        at[ow] = a;
-    }
+    for (int ow = 0; ow < first; ow++) lk_max_row_clipped(row, width, kernel, stride, pad, ow, best + ow, at + ow);
     for (int ow = first; ow < last; ow++) {
         const int32_t c = ow * stride - pad;
         float b = row[c];
         int32_t a = c;
         for (int j = 1; j < kernel; j++) {
-            const float v = row[c + j];
-            const int take = (v > b) | ((v != v) & (b == b));
-            b = take ? v : b;
+            const int take = lk_beats(row[c + j], b);
+            b = take ? row[c + j] : b;
             a = take ? c + j : a;
         }
         best[ow] = b;
         at[ow] = a;
     }
+    for (int ow = last; ow < outWidth; ow++) lk_max_row_clipped(row, width, kernel, stride, pad, ow, best + ow, at + ow);
 }
 
 /// Any window, in two passes per plane: each input row's maxima over the output columns'
@@ -128,7 +132,7 @@ static inline __attribute__((always_inline)) int lk_max_pool_by_rows(const float
                 const int32_t *a = at + (size_t)i * w.outWidth;
                 for (int ow = 0; ow < w.outWidth; ow++) {
                     const float v = b[ow], current = row[ow];
-                    const int take = (a[ow] >= 0) & ((rowAt[ow] < 0) | (v > current) | ((v != v) & (current == current)));
+                    const int take = (a[ow] >= 0) & ((rowAt[ow] < 0) | lk_beats(v, current));
                     row[ow] = take ? v : current;
                     rowAt[ow] = take ? i * w.width + a[ow] : rowAt[ow];
                 }
@@ -169,7 +173,7 @@ static inline __attribute__((always_inline)) size_t lk_max_pool_lanes(const floa
                         const int32_t position = (s.h0 + i) * w.width + s.w0 + j;
                         const float *v = lanes + (size_t)position * LK_LANES;
                         for (int lane = 0; lane < LK_LANES; lane++) {
-                            const int take = (a[lane] < 0) | (v[lane] > b[lane]) | ((v[lane] != v[lane]) & (b[lane] == b[lane]));
+                            const int take = (a[lane] < 0) | lk_beats(v[lane], b[lane]);
                             b[lane] = take ? v[lane] : b[lane];
                             a[lane] = take ? position : a[lane];
                         }

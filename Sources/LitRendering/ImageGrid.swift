@@ -83,14 +83,8 @@ public struct ImageGrid: Equatable, Sendable {
         let (widthText, heightText) = (String(Int(width.rounded(.up))), String(Int(height.rounded(.up))))
 
         var svg = SVGWriter()
-        svg.open("svg", [
-            "xmlns": "http://www.w3.org/2000/svg", "width": widthText, "height": heightText,
-            "viewBox": "0 0 \(widthText) \(heightText)", "role": "img",
-            "font-family": "sans-serif", "font-size": "12",
-        ])
-        svg.element("title", text: altText)
-        svg.element("desc", text: "Black is \(Self.valueText(levels.black)), white is \(Self.valueText(levels.white)).")
-        svg.element("rect", ["width": "100%", "height": "100%", "fill": "white"])
+        svg.openFigure(width: widthText, height: heightText, title: altText,
+                       description: "Black is \(Self.valueText(levels.black)), white is \(Self.valueText(levels.white)).")
         svg.open("g", ["class": "image-grid"])
         for index in 0..<dimensions.count {
             let (row, column) = index.quotientAndRemainder(dividingBy: columns)

@@ -83,13 +83,7 @@ public struct LineChart: Equatable, Sendable {
         let layout = Layout(chart: self)
         let (width, height) = (String(width), String(Int(layout.height)))
         var svg = SVGWriter()
-        svg.open("svg", [
-            "xmlns": "http://www.w3.org/2000/svg", "width": width, "height": height,
-            "viewBox": "0 0 \(width) \(height)", "role": "img",
-            "font-family": "sans-serif", "font-size": "12",
-        ])
-        svg.element("title", text: altText)
-        svg.element("rect", ["width": "100%", "height": "100%", "fill": "white"])
+        svg.openFigure(width: width, height: height, title: altText)
         layout.axes.draw(xTitle: xLabel, yTitle: yLabel, into: &svg)
         for (index, line) in series.enumerated() {
             drawLine(line, style: LineStyle.cycling(index), layout.axes, into: &svg)

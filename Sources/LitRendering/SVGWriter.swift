@@ -9,6 +9,20 @@ package struct SVGWriter {
     /// The document so far, ending with a newline.
     package var text: String { lines.joined(separator: "\n") + "\n" }
 
+    /// Starts a figure: the root `svg` element of `width` × `height` pixels, its title
+    /// (and description) for screen readers, and a white background. `close("svg")`
+    /// ends it.
+    package mutating func openFigure(width: String, height: String, title: String, description: String? = nil) {
+        open("svg", [
+            "xmlns": "http://www.w3.org/2000/svg", "width": width, "height": height,
+            "viewBox": "0 0 \(width) \(height)", "role": "img",
+            "font-family": "sans-serif", "font-size": "12",
+        ])
+        element("title", text: title)
+        if let description { element("desc", text: description) }
+        element("rect", ["width": "100%", "height": "100%", "fill": "white"])
+    }
+
     /// Starts an element that holds others; `close` ends it.
     package mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) {
         lines.append(indent + "<" + name + Self.attributeText(attributes) + ">")

@@ -37,13 +37,7 @@ public struct TrainingCurve: Equatable, Sendable {
         let n = SVGWriter.number
         let (width, height) = (String(Int(plot.width)), String(Int(plot.height)))
         var svg = SVGWriter()
-        svg.open("svg", [
-            "xmlns": "http://www.w3.org/2000/svg", "width": width, "height": height,
-            "viewBox": "0 0 \(width) \(height)", "role": "img",
-            "font-family": "sans-serif", "font-size": "12",
-        ])
-        svg.element("title", text: title ?? "Training curve: loss and accuracy per epoch")
-        svg.element("rect", ["width": "100%", "height": "100%", "fill": "white"])
+        svg.openFigure(width: width, height: height, title: title ?? "Training curve: loss and accuracy per epoch")
         if let title {
             svg.element("text", ["class": "title", "x": n(plot.width / 2), "y": "24", "text-anchor": "middle",
                                  "font-size": "15", "font-weight": "bold"], text: title)
