@@ -6,6 +6,9 @@
 #include "LitKernels.h"
 #include "Kernel.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+
 // Both loops run over the channels innermost, one link at a time: strided but simple
 // enough to vectorise, where a loop over a channel's few links was not.
 
@@ -28,14 +31,29 @@ void lk_plane_matrix(const float *weight, lk_window w, const int32_t *pairs, con
     }
 }
 
+/// Copies n floats to `to` with stores that bypass the cache where it is aligned: the
+/// weight gradient is read next by the optimizer, after the rest of the backward pass.
+static inline void stream_out(float *to, const float *from, size_t n) {
+    typedef float lk_v16 __attribute__((vector_size(64)));
+    size_t i = 0;
+    for (; i < n && ((uintptr_t)(to + i) & 63); i++) to[i] = from[i];
+    for (; i + 16 <= n; i += 16) {
+        lk_v16 v;
+        memcpy(&v, from + i, sizeof v);
+        __builtin_nontemporal_store(v, (lk_v16 *)(to + i));
+    }
+    for (; i < n; i++) to[i] = from[i];
+}
+
 LK_KERNEL
 void lk_plane_matrix_gradient(const float *matrix, lk_window w, const int32_t *pairs, const int32_t *start, int first,
                               int last, float *weight) {
     const int taps = w.kernelHeight * w.kernelWidth, plane = w.height * w.width, outPlane = w.outHeight * w.outWidth;
-    const size_t row = (size_t)w.channels * plane;
+    const size_t row = (size_t)w.channels * plane, block = (size_t)w.channels * taps;
+    float *kernels = malloc(sizeof(float) * block);
+    if (!kernels) abort();
     for (int o = first; o < last; o++) {
-        float *kernels = weight + (size_t)o * w.channels * taps;
-        memset(kernels, 0, sizeof(float) * w.channels * taps);
+        memset(kernels, 0, sizeof(float) * block);
         // Output positions outermost, and at most one link per tap and position: every
         // tap sums its terms in the same order on every machine.
         for (int q = 0; q < outPlane; q++) {
@@ -46,5 +64,8 @@ void lk_plane_matrix_gradient(const float *matrix, lk_window w, const int32_t *p
                 for (int c = 0; c < w.channels; c++) to[(size_t)c * taps] += from[(size_t)c * plane];
             }
         }
+        stream_out(weight + (size_t)o * block, kernels, block);
     }
+    __builtin_ia32_sfence();
+    free(kernels);
 }

@@ -58,21 +58,12 @@ extension Tensor {
                 }
             }
         }
-        let sizes = tensors.map { $0.shape[axis] }
-        return output.recordGradient("cat", inputs: tensors) { gradient in
-            OperationProfile.measure(.catBackward) {
-                var start = 0
-                return sizes.map { size in
-                    defer { start += size }
-                    return gradient.slice(axis: axis, start..<(start + size))
-                }
-            }
+        var start = 0
+        let regions = tensors.map { tensor in
+            defer { start += tensor.shape[axis] }
+            return TensorRegion(axis: axis, start..<(start + tensor.shape[axis]), in: shape)
         }
-    }
-
-    /// A copy of the values at `range` along `axis`.
-    package func slice(axis: Int, _ range: Range<Int>) -> Tensor {
-        values(in: TensorRegion(axis: axis, range, in: shape))
+        return output.recordGradient("cat", inputs: tensors, regions: regions)
     }
 
     /// The sizes before and after `axis`: the shape seen as [outer, shape[axis], inner].

@@ -71,10 +71,10 @@ package struct TensorRegion: Equatable {
     /// Where the region's first value sits in the source.
     package var offset: Int { zip(start, strides).map(*).reduce(0, +) }
 
-    /// Calls `body(sourceOffset, regionOffset, length)` for each run of consecutive
-    /// values, in row-major order. Runs span the whole dimensions at the end.
-    package func forEachRun(_ body: (Int, Int, Int) -> Void) {
-        guard count > 0 else { return }
+    /// How the region falls into runs of consecutive values: `count` runs of `length`
+    /// values, run k starting at `regionOffset = k * length` in the region. Runs span the
+    /// whole dimensions at the end.
+    private var runs: (count: Int, length: Int, odometer: Odometer) {
         let strides = strides
         // The dimensions from `inner` on are copied as one run.
         var inner = source.count
@@ -83,8 +83,19 @@ package struct TensorRegion: Equatable {
         let length = inner == 0 ? count : size[runAxis] * strides[runAxis]
         let outer = Array(size[..<runAxis])
         let odometer = Odometer(sizes: outer, strides: outer.indices.map { (strides[$0], 0) })
+        return (count > 0 ? odometer.count : 0, length, odometer)
+    }
+
+    /// How many runs `forEachRun` calls its body for.
+    package var runCount: Int { runs.count }
+
+    /// Calls `body(sourceOffset, regionOffset, length)` for each run of consecutive
+    /// values, in row-major order, or for the runs numbered `subset`.
+    package func forEachRun(_ subset: Range<Int>? = nil, _ body: (Int, Int, Int) -> Void) {
+        let (count, length, odometer) = runs
+        guard count > 0 else { return }
         let base = offset
-        odometer.forEach(in: 0..<odometer.count) { position, sourceOffset, _ in
+        odometer.forEach(in: subset ?? 0..<count) { position, sourceOffset, _ in
             body(base + sourceOffset, position * length, length)
         }
     }

@@ -62,6 +62,44 @@ import Testing
         #expect(try (p * b).sum().requiresGrad)
     }
 
+    /// DenseNet's pattern: x feeds both `cat` and the layer whose output joins it, so x's
+    /// gradient is a part of cat's output gradient plus the layer's. The part is added in
+    /// place rather than copied out first; the sum must be the one the two separate
+    /// gradients give, w[x's part] + 3 · w[the layer's part], bit for bit (one rounding each).
+    @Test(arguments: [1, 0])
+    func aCatPartIsAddedToTheOtherGradientOfItsInput(dim: Int) throws {
+        // [4, 8, 32, 32] parts: 32k values each, summed across cores. Along dimension 1
+        // x's part is 4 runs of 8k values; along dimension 0 it is one run.
+        let values = TestData.uniform([4, 8, 32, 32], seed: 138)
+        let x = values.parameter()
+        let joined = try Tensor.cat([x, x * 3], dim: dim)
+        let w = TestData.uniform(joined.shape, seed: 139).tensor()
+        try (joined * w).sum().backward()
+        let (outer, part) = dim == 1 ? (4, 8 * 32 * 32) : (1, 4 * 8 * 32 * 32)
+        let weights = w.scalars
+        var expected: [Float] = []
+        for n in 0..<outer {
+            let base = n * 2 * part
+            for i in 0..<part { expected.append(weights[base + i] + Float(3) * weights[base + part + i]) }
+        }
+        let grad = try #require(x.grad)
+        #expect(grad.shape == x.shape)
+        #expect(grad.scalars == expected)
+    }
+
+    /// A part of cat's gradient that nothing adds to is copied out as it is, and an input
+    /// that needs no gradient gets none.
+    @Test func aCatPartAloneIsCopiedOut() throws {
+        let a = TestData.uniform([3, 2, 5], seed: 140).parameter(), b = TestData.uniform([3, 4, 5], seed: 141).tensor()
+        let joined = try Tensor.cat([b, a, b], dim: 1)
+        let w = TestData.uniform(joined.shape, seed: 142).tensor()
+        try (joined * w).sum().backward()
+        let weights = w.scalars
+        let expected = (0..<3).flatMap { n in weights[(n * 50 + 20)..<(n * 50 + 30)] }
+        #expect(try #require(a.grad).scalars == Array(expected))
+        #expect(b.grad == nil && !b.requiresGrad)
+    }
+
     @Test func backwardNeedsAOneElementTensor() throws {
         let x = TestData.uniform([2, 3], seed: 135).parameter()
         #expect(throws: TensorError.backwardFromNonScalar([2, 3])) { try x.backward() }

@@ -6,11 +6,22 @@ package final class GradientNode {
     package let operation: String
     package private(set) var inputs: [Tensor]
     private var backward: Backward?
+    /// For an operation whose input gradients are parts of its output gradient (`cat`):
+    /// the part for each input. A backward pass takes them without copying, so that a
+    /// part can be added straight into another gradient of the same input.
+    package private(set) var gradientRegions: [TensorRegion]?
 
     package init(operation: String, inputs: [Tensor], backward: @escaping Backward) {
         self.operation = operation
         self.inputs = inputs
         self.backward = backward
+    }
+
+    /// A node whose input `i` gets `regions[i]` of the output gradient.
+    package convenience init(operation: String, inputs: [Tensor], regions: [TensorRegion]) {
+        precondition(inputs.count == regions.count, "one region per input")
+        self.init(operation: operation, inputs: inputs) { gradient in regions.map { gradient.values(in: $0) } }
+        gradientRegions = regions
     }
 
     /// The gradients of the inputs, in order; nil for an input that needs none.
@@ -26,6 +37,7 @@ package final class GradientNode {
     package func release() {
         backward = nil
         inputs = []
+        gradientRegions = nil
     }
 }
 
@@ -42,6 +54,16 @@ extension Tensor {
     }
 
     /// Whether an operation on these inputs would record a node.
+    /// `recordGradient` for an operation whose input `i` gets `regions[i]` of the output
+    /// gradient.
+    package func recordGradient(_ operation: String, inputs: [Tensor], regions: [TensorRegion]) -> Tensor {
+        if Tensor.needsGradient(inputs) {
+            requiresGrad = true
+            gradientNode = GradientNode(operation: operation, inputs: inputs, regions: regions)
+        }
+        return self
+    }
+
     package static func needsGradient(_ inputs: [Tensor]) -> Bool {
         GradientMode.isEnabled && inputs.contains(where: \.requiresGrad)
     }

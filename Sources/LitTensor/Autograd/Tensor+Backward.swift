@@ -17,18 +17,24 @@ extension Tensor {
 
     private func propagate(_ seed: Tensor) throws(TensorError) {
         let order = topologicalOrder()
-        var gradients: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): seed]
+        var gradients: [ObjectIdentifier: PendingGradient] = [ObjectIdentifier(self): .computed(seed)]
         for tensor in order {
-            guard let gradient = gradients.removeValue(forKey: ObjectIdentifier(tensor)) else { continue }
+            guard let gradient = gradients.removeValue(forKey: ObjectIdentifier(tensor))?.tensor else { continue }
             guard let node = tensor.gradientNode else {
                 tensor.grad = try tensor.grad.map { previous throws(TensorError) in try previous + gradient } ?? gradient
                 continue
             }
-            let inputGradients = try node.inputGradients(gradient)
+            let inputGradients: [PendingGradient?] = if let regions = node.gradientRegions {
+                regions.map { .region($0, of: gradient) }
+            } else {
+                try node.inputGradients(gradient).map { $0.map(PendingGradient.computed) }
+            }
             for (input, inputGradient) in zip(node.inputs, inputGradients) {
                 guard input.requiresGrad, let inputGradient else { continue }
                 let key = ObjectIdentifier(input)
-                gradients[key] = try gradients[key].map { previous throws(TensorError) in try previous + inputGradient } ?? inputGradient
+                gradients[key] = try gradients[key].map { previous throws(TensorError) in
+                    try previous.adding(inputGradient)
+                } ?? inputGradient
             }
             node.release()
         }
