@@ -20,6 +20,7 @@
 #pragma STDC FP_CONTRACT OFF
 
 typedef float lk_v8 __attribute__((vector_size(32)));
+typedef int32_t lk_i8 __attribute__((vector_size(32)));
 
 // Helpers are inlined into the kernels, so that each instruction-set clone carries its own
 // vectorised copy rather than calling one baseline version.
@@ -39,14 +40,25 @@ LK_INLINE float fold8(const lk_v8 *v) {
     return (((*v)[0] + (*v)[4]) + ((*v)[2] + (*v)[6])) + (((*v)[1] + (*v)[5]) + ((*v)[3] + (*v)[7]));
 }
 
-/// What channel_sums adds up, with d = x - center: d; d²; or g and g · d.
-typedef enum { LK_SUM, LK_SQUARES, LK_GRADIENT_SUMS } lk_channel_sum;
+/// What channel_sums adds up, with d = x - center: d; d²; or g and g · d, where for
+/// LK_MASKED_GRADIENT_SUMS g counts only where ReLU's output z is positive.
+typedef enum { LK_SUM, LK_SQUARES, LK_GRADIENT_SUMS, LK_MASKED_GRADIENT_SUMS } lk_channel_sum;
+
+/// g where z > 0, else +0, as ReLU's backward pass writes it (a NaN z gives 0).
+LK_INLINE float relu_masked(float g, float z) { return z > 0.0f ? g : 0.0f; }
+
+LK_INLINE void relu_mask8(lk_v8 *g, const float *z) {
+    lk_v8 v;
+    load8(&v, z);
+    lk_i8 positive = v > (lk_v8){0};
+    *g = (lk_v8)((lk_i8)*g & positive);
+}
 
 /// Sums over the planes of channel c in float lanes that carry on from plane to plane and
 /// empty into double every LK_LANE_RUN values or so, so that short planes cost little more
 /// than their values. The totals go to totals[0] and, for gradient sums, totals[1].
-LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const float *x, const float *g, size_t c,
-                            float center, double totals[2]) {
+LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const float *x, const float *z, const float *g,
+                            size_t c, float center, double totals[2]) {
     size_t n = p->spatial, stride = p->channels * n, pending = 0;
     // Four independent chains per sum keep the adders busy despite their latency.
     lk_v8 a[4] = {{0}, {0}, {0}, {0}}, b[4] = {{0}, {0}, {0}, {0}}, u, v;
@@ -54,6 +66,7 @@ LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const f
     totals[0] = totals[1] = 0;
     for (size_t r = 0; r < p->batch; r++) {
         const float *xs = x + r * stride + c * n, *gs = g ? g + r * stride + c * n : NULL;
+        const float *zs = z ? z + r * stride + c * n : NULL;
         for (size_t i = 0; i < n;) {
             size_t end = n - i < LK_LANE_RUN ? n : i + LK_LANE_RUN;
             pending += end - i;
@@ -64,6 +77,7 @@ LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const f
                     if (kind == LK_SUM) { a[k] += v; continue; }
                     if (kind == LK_SQUARES) { a[k] += v * v; continue; }
                     load8(&u, gs + i + 8 * k);
+                    if (kind == LK_MASKED_GRADIENT_SUMS) relu_mask8(&u, zs + i + 8 * k);
                     a[k] += u;
                     b[k] += u * v;
                 }
@@ -73,6 +87,7 @@ LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const f
                 if (kind == LK_SUM) { a[0] += v; continue; }
                 if (kind == LK_SQUARES) { a[0] += v * v; continue; }
                 load8(&u, gs + i);
+                if (kind == LK_MASKED_GRADIENT_SUMS) relu_mask8(&u, zs + i);
                 a[0] += u;
                 b[0] += u * v;
             }
@@ -80,8 +95,9 @@ LK_INLINE void channel_sums(lk_channel_sum kind, const lk_batch_norm *p, const f
                 float d = xs[i] - center;
                 if (kind == LK_SUM) { ta += d; continue; }
                 if (kind == LK_SQUARES) { ta += d * d; continue; }
-                ta += gs[i];
-                tb += gs[i] * d;
+                float gi = kind == LK_MASKED_GRADIENT_SUMS ? relu_masked(gs[i], zs[i]) : gs[i];
+                ta += gi;
+                tb += gi * d;
             }
             if (pending >= LK_LANE_RUN || (r + 1 == p->batch && i == n)) {
                 lk_v8 sa = (a[0] + a[1]) + (a[2] + a[3]), sb = (b[0] + b[1]) + (b[2] + b[3]);
@@ -154,9 +170,9 @@ LK_INLINE void forward_wide(const lk_batch_norm *p, const float *x, float *y, si
     if (p->training) {
         double sums[2], squares[2];
         float pivot = x[c * n];
-        channel_sums(LK_SUM, p, x, NULL, c, pivot, sums);
+        channel_sums(LK_SUM, p, x, NULL, NULL, c, pivot, sums);
         double mean = pivot + sums[0] / (double)values_per_channel(p);
-        channel_sums(LK_SQUARES, p, x, NULL, c, (float)mean, squares);
+        channel_sums(LK_SQUARES, p, x, NULL, NULL, c, (float)mean, squares);
         keep_batch_statistics(p, c, mean, squares[0]);
     } else {
         use_running_statistics(p, c);
@@ -225,38 +241,44 @@ void lk_batch_norm_forward(lk_batch_norm p, const float *x, float *y, size_t fir
     }
 }
 
-LK_INLINE void backward_wide(const lk_batch_norm *p, const float *x, const float *gy, float *gx, float *gweight,
-                             float *gbias, size_t c) {
+LK_INLINE void backward_wide(const lk_batch_norm *p, const float *x, const float *z, const float *gy, float *gx,
+                             float *gweight, float *gbias, size_t c) {
     size_t stride = p->channels * p->spatial, n = p->spatial;
     float high = p->mean[c], a, b, k;
     double sums[2] = {0, 0};
-    if (gweight || gbias || (gx && p->training)) channel_sums(LK_GRADIENT_SUMS, p, x, gy, c, high, sums);
+    if (gweight || gbias || (gx && p->training))
+        channel_sums(z ? LK_MASKED_GRADIENT_SUMS : LK_GRADIENT_SUMS, p, x, z, gy, c, high, sums);
     gradient_factors(p, c, sums[0], sums[1], gweight, gbias, &a, &b, &k);
     if (!gx) return;
     for (size_t r = 0; r < p->batch; r++) {
         size_t offset = r * stride + c * n;
         const float *restrict g = gy + offset, *restrict in = x + offset;
         float *restrict out = gx + offset;
-        for (size_t i = 0; i < n; i++) out[i] = g[i] * a + (in[i] - high) * b + k;
+        if (z) {
+            const float *restrict zs = z + offset;
+            for (size_t i = 0; i < n; i++) out[i] = relu_masked(g[i], zs[i]) * a + (in[i] - high) * b + k;
+        } else {
+            for (size_t i = 0; i < n; i++) out[i] = g[i] * a + (in[i] - high) * b + k;
+        }
     }
 }
 
-LK_INLINE void backward_narrow(const lk_batch_norm *p, size_t n, const float *x, const float *gy, float *gx,
-                               float *gweight, float *gbias, size_t first, size_t count) {
+LK_INLINE void backward_narrow(const lk_batch_norm *p, size_t n, const float *x, const float *z, const float *gy,
+                               float *gx, float *gweight, float *gbias, size_t first, size_t count) {
     size_t stride = p->channels * n, block = LK_NARROW_BLOCK / n, end = first + count;
     double acc_g[LK_NARROW_BLOCK], acc_gd[LK_NARROW_BLOCK];
     float high[LK_NARROW_BLOCK], a[LK_NARROW_BLOCK], b[LK_NARROW_BLOCK], k[LK_NARROW_BLOCK];
     int sums = gweight || gbias || (gx && p->training);
     for (size_t c0 = first; c0 < end; c0 += block) {
         size_t channels = end - c0 < block ? end - c0 : block, width = channels * n;
-        const float *in = x + c0 * n, *g = gy + c0 * n;
+        const float *in = x + c0 * n, *g = gy + c0 * n, *zs = z ? z + c0 * n : NULL;
         for (size_t c = 0; c < channels; c++)
             for (size_t i = 0; i < n; i++) high[c * n + i] = p->mean[c0 + c];
         if (sums) {
             for (size_t j = 0; j < width; j++) acc_g[j] = acc_gd[j] = 0;
             for (size_t r = 0; r < p->batch; r++)
                 for (size_t j = 0; j < width; j++) {
-                    float gj = g[r * stride + j];
+                    float gj = zs ? relu_masked(g[r * stride + j], zs[r * stride + j]) : g[r * stride + j];
                     acc_g[j] += gj;
                     acc_gd[j] += gj * (in[r * stride + j] - high[j]);
                 }
@@ -273,31 +295,24 @@ LK_INLINE void backward_narrow(const lk_batch_norm *p, size_t n, const float *x,
         for (size_t r = 0; r < p->batch; r++) {
             const float *restrict gr = g + r * stride, *restrict row = in + r * stride;
             float *restrict out = gx + c0 * n + r * stride;
-            for (size_t j = 0; j < width; j++) out[j] = gr[j] * a[j] + (row[j] - high[j]) * b[j] + k[j];
+            if (zs) {
+                const float *restrict zr = zs + r * stride;
+                for (size_t j = 0; j < width; j++) out[j] = relu_masked(gr[j], zr[j]) * a[j] + (row[j] - high[j]) * b[j] + k[j];
+            } else {
+                for (size_t j = 0; j < width; j++) out[j] = gr[j] * a[j] + (row[j] - high[j]) * b[j] + k[j];
+            }
         }
     }
 }
 
 LK_KERNEL
-void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *gy, float *gx, float *gweight, float *gbias,
-                            size_t first, size_t count) {
+void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *z, const float *gy, float *gx, float *gweight,
+                            float *gbias, size_t first, size_t count) {
     if (p.spatial >= LK_WIDE_PLANE) {
-        for (size_t c = first; c < first + count; c++) backward_wide(&p, x, gy, gx, gweight, gbias, c);
+        for (size_t c = first; c < first + count; c++) backward_wide(&p, x, z, gy, gx, gweight, gbias, c);
     } else if (p.spatial == 1) {
-        backward_narrow(&p, 1, x, gy, gx, gweight, gbias, first, count);
+        backward_narrow(&p, 1, x, z, gy, gx, gweight, gbias, first, count);
     } else {
-        backward_narrow(&p, p.spatial, x, gy, gx, gweight, gbias, first, count);
-    }
-}
-
-LK_KERNEL
-void lk_relu_backward_channels(const float *z, const float *gy, float *gm, size_t batch, size_t channels, size_t spatial,
-                               size_t first, size_t count) {
-    // As lk_unary_backward's ReLU: z > 0 exactly where ReLU's input was.
-    for (size_t r = 0; r < batch; r++) {
-        size_t start = (r * channels + first) * spatial, n = count * spatial;
-        const float *restrict zs = z + start, *restrict gs = gy + start;
-        float *restrict out = gm + start;
-        for (size_t i = 0; i < n; i++) out[i] = zs[i] > 0.0f ? gs[i] : 0.0f;
+        backward_narrow(&p, p.spatial, x, z, gy, gx, gweight, gbias, first, count);
     }
 }

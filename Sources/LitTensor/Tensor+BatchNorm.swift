@@ -70,24 +70,22 @@ extension Tensor {
         // Named for the last operation applied, as the separate pair would show it.
         return output.recordGradient(thenReLU ? "relu" : "batchNorm", inputs: inputs) { gradient in
             let gx = x.requiresGrad ? Tensor(uninitializedShape: x.shape) : nil
-            let masked = thenReLU ? Tensor(uninitializedShape: x.shape) : gradient
             let gw = weight?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
             let gb = bias?.requiresGrad == true ? Tensor(uninitializedShape: [channels]) : nil
             OperationProfile.measure(.batchNormBackward) { normalisation.withPlan { plan in
-                withUnsafeMutablePointers(x, gradient, result, masked) { input, gy, z, gm in
-                    gx.withUnsafeMutablePointer { gx in
-                        gw.withUnsafeMutablePointer { gw in
-                            gb.withUnsafeMutablePointer { gb in
-                                Parallel.forEachChunk(channels, work: 3 * x.count) { range in
-                                    if thenReLU {
-                                        lk_relu_backward_channels(z, gy, gm, x.shape[0], channels, spatial, range.lowerBound,
-                                                                  range.count)
+                x.withUnsafePointer { input in
+                    // ReLU's backward pass is folded into batch norm's: its output masks gy.
+                    gradient.withUnsafePointer { gy in (thenReLU ? result : nil).withUnsafePointer { z in
+                        gx.withUnsafeMutablePointer { gx in
+                            gw.withUnsafeMutablePointer { gw in
+                                gb.withUnsafeMutablePointer { gb in
+                                    Parallel.forEachChunk(channels, work: 3 * x.count) { range in
+                                        lk_batch_norm_backward(plan, input, z, gy, gx, gw, gb, range.lowerBound, range.count)
                                     }
-                                    lk_batch_norm_backward(plan, input, gm, gx, gw, gb, range.lowerBound, range.count)
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             } }
             return [gx] + (weight == nil ? [] : [gw]) + (bias == nil ? [] : [gb])

@@ -31,15 +31,13 @@ typedef struct {
 /// the mean and the biased variance come from the batch (two passes, summed in double), and
 /// the running statistics move towards the batch's with the unbiased variance.
 void lk_batch_norm_forward(lk_batch_norm p, const float *x, float *y, size_t first, size_t count);
-/// ReLU's backward pass for channels [first, first + count) of a [batch, channels, spatial]
-/// tensor, given ReLU's output z: gm = z > 0 ? gy : 0. Run on the channels that a fused
-/// BN + ReLU's backward pass is about to read, while they are in cache.
-void lk_relu_backward_channels(const float *z, const float *gy, float *gm, size_t batch, size_t channels, size_t spatial,
-                               size_t first, size_t count);
 /// The gradients for channels [first, first + count), given the output's gradient gy;
 /// gx, gweight and gbias may each be NULL. In training the statistics depend on x too.
-void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *gy, float *gx, float *gweight, float *gbias,
-                            size_t first, size_t count);
+/// For batch norm followed by ReLU, z is ReLU's output and gy the gradient of it: each
+/// value of gy counts where z > 0 and as 0 elsewhere, as ReLU's backward pass gives it.
+/// z is NULL for batch norm alone.
+void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *z, const float *gy, float *gx, float *gweight,
+                            float *gbias, size_t first, size_t count);
 
 /// One step of torch.optim.Adam (no amsgrad) over n values, in place:
 /// g += weight_decay * p; m = lerp(m, g, 1 - beta1); v = beta2 * v + (1 - beta2) * g * g;
