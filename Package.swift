@@ -109,7 +109,7 @@ let package = Package(
         ),
         // The printer's tests render LitLanguage's and LitDocument's messages.
         .testTarget(name: "LitDiagnosticsTests", dependencies: ["LitDiagnostics", "LitLanguage", "LitDocument"]),
-        .testTarget(name: "LitTensorTests", dependencies: ["LitTensor", "LitRandom", "LitDiagnostics", "LitTensorTestSupport"]),
+        .testTarget(name: "LitTensorTests", dependencies: ["LitTensor", "LitKernels", "LitRandom", "LitDiagnostics", "LitTensorTestSupport"]),
         .testTarget(name: "LitNNTests", dependencies: ["LitNN", "LitTensor", "LitRandom", "LitTensorTestSupport"]),
         .testTarget(name: "LitDataTests", dependencies: ["LitData", "LitTensor", "LitArchive", "LitTestSupport"]),
         .testTarget(name: "LitRenderingTests", dependencies: ["LitRendering", "LitNN", "LitTestSupport"]),

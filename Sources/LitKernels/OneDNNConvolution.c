@@ -51,8 +51,19 @@ typedef struct {
 
 static lk_entry table[ENTRIES];
 static unsigned long ticks;
-static void *workspace[SLOTS + 1];   // blocked copies and scratchpad, shared by all entries
-static size_t workspace_size[SLOTS + 1];
+// Blocked copies and scratchpad, shared by all entries, and the kept output gradient.
+enum { SCRATCHPAD = SLOTS, KEPT_GRADIENT, WORKSPACES };
+static void *workspace[WORKSPACES];
+static size_t workspace_size[WORKSPACES];
+/// The blocked copy of gy that the latest backward-data pass left in
+/// workspace[KEPT_GRADIENT], for the backward-weights pass on the same gy; its ticket
+/// changes with every copy, so a stale one is never read.
+static struct {
+    unsigned long ticket;
+    lk_key key;
+    const float *gy;
+} kept_gradient;
+static unsigned long tickets;
 // Per thread, so that tests running side by side each see their own passes.
 static _Thread_local char last_impl[BACKWARD_WEIGHTS + 1][64];
 
@@ -286,22 +297,26 @@ static int execute(dnnl_primitive_t primitive, int count, const dnnl_exec_arg_t 
     return 0;
 }
 
-/// Runs the entry on the caller's buffers, reordering inputs in and outputs out.
-static int run(lk_entry *e, void *const *buffers) {
+/// Runs the entry on the caller's buffers, reordering inputs in and outputs out. Input
+/// slot `given_slot` (-1 for none) reads `given`, already in its layout, instead; input
+/// slot `keep_slot` (-1 for none) is reordered into workspace[KEPT_GRADIENT].
+static int run(lk_entry *e, void *const *buffers, int given_slot, void *given, int keep_slot) {
     dnnl_exec_arg_t args[SLOTS + 1];
     for (int i = 0; i < e->count; i++) {
         lk_slot *slot = &e->slots[i];
         if (slot->clear) memset(buffers[i], 0, slot->clear);
         CHECK(dnnl_memory_set_data_handle(slot->user, (float *)buffers[i] + slot->offset));
-        void *blocked = slot->reorder ? scratch(i, slot->bytes) : NULL;
+        int reads_given = i == given_slot && slot->reorder;
+        void *blocked = reads_given ? given : !slot->reorder ? NULL
+                      : scratch(i == keep_slot ? KEPT_GRADIENT : i, slot->bytes);
         if (slot->reorder && (!blocked || dnnl_memory_set_data_handle(slot->inner, blocked))) return 1;
         args[i] = (dnnl_exec_arg_t){slot->arg, slot->inner};
         dnnl_exec_arg_t pair[2] = {{DNNL_ARG_FROM, slot->user}, {DNNL_ARG_TO, slot->inner}};
-        if (slot->reorder && !slot->output && execute(slot->reorder, 2, pair)) return 1;
+        if (slot->reorder && !slot->output && !reads_given && execute(slot->reorder, 2, pair)) return 1;
     }
     int count = e->count;
     if (e->scratchpad) {
-        void *pad = scratch(SLOTS, e->scratchpad_bytes);
+        void *pad = scratch(SCRATCHPAD, e->scratchpad_bytes);
         if (!pad || dnnl_memory_set_data_handle(e->scratchpad, pad)) return 1;
         args[count++] = (dnnl_exec_arg_t){DNNL_ARG_SCRATCHPAD, e->scratchpad};
     }
@@ -321,9 +336,32 @@ static int valid(const lk_conv_shape *s) {
         && s->padHeight >= 0 && s->padWidth >= 0 && s->outHeight > 0 && s->outWidth > 0;
 }
 
+/// The cached entry for key, if it is in the table (never built here).
+static lk_entry *find(const lk_key *key) {
+    for (int i = 0; i < ENTRIES; i++)
+        if (table[i].used && !memcmp(&table[i].key, key, sizeof *key)) return &table[i];
+    return NULL;
+}
+
+/// The kept blocked gy, if `ticket` names the latest copy, of this very gy, in the
+/// layout that slot `index` of e wants; else NULL.
+static void *kept_gradient_for(const lk_entry *e, int index, const float *gy, unsigned long ticket) {
+    if (!ticket || ticket != kept_gradient.ticket || gy != kept_gradient.gy || !e->slots[index].reorder) return NULL;
+    const lk_entry *source = find(&kept_gradient.key);
+    const dnnl_memory_desc_t *made, *wanted;
+    if (!source || dnnl_memory_get_memory_desc(source->slots[0].inner, &made) != dnnl_success
+        || dnnl_memory_get_memory_desc(e->slots[index].inner, &wanted) != dnnl_success
+        || !dnnl_memory_desc_equal(made, wanted)) return NULL;
+    return workspace[KEPT_GRADIENT];
+}
+
 /// Looks up (or builds) the primitive for this shape and runs it on buffers, in slot order.
-static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
+/// Backward data keeps its blocked gy and sets *ticket (when not NULL); backward weights
+/// reads that copy for its gy when `ticket` still names it.
+static int call(lk_conv_shape s, int kind, int bias, void *const *buffers, unsigned long *ticket_out,
+                unsigned long ticket) {
     last_impl[kind][0] = 0;
+    if (ticket_out) *ticket_out = 0;
     if (!valid(&s)) return 1;
     lk_key key;
     memset(&key, 0, sizeof key);
@@ -334,7 +372,16 @@ static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
     if (!status) {
         key.threads = lk_dnnl_threads;
         lk_entry *e = lookup(&key);
-        status = e ? run(e, buffers) : 1;
+        int keep = e && ticket_out && e->slots[0].reorder;
+        void *given = e && kind == BACKWARD_WEIGHTS ? kept_gradient_for(e, 1, buffers[1], ticket) : NULL;
+        status = e ? run(e, buffers, given ? 1 : -1, given, keep ? 0 : -1) : 1;
+        if (keep) {
+            // The copy in workspace[KEPT_GRADIENT] is now this gy's (or, on failure, no one's).
+            kept_gradient.ticket = status ? 0 : ++tickets;
+            kept_gradient.key = key;
+            kept_gradient.gy = buffers[0];
+            *ticket_out = kept_gradient.ticket;
+        }
         if (!status) snprintf(last_impl[kind], sizeof last_impl[kind], "%s", e->impl);
     }
     lk_dnnl_leave();
@@ -343,17 +390,18 @@ static int call(lk_conv_shape s, int kind, int bias, void *const *buffers) {
 
 int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, const float *bias, float *y) {
     void *buffers[] = {(void *)x, (void *)weight, y, (void *)bias};
-    return call(s, FORWARD, bias != NULL, buffers);
+    return call(s, FORWARD, bias != NULL, buffers, NULL, 0);
 }
 
-int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx) {
+int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx, unsigned long *ticket) {
     void *buffers[] = {(void *)gy, (void *)weight, gx};
-    return call(s, BACKWARD_DATA, 0, buffers);
+    return call(s, BACKWARD_DATA, 0, buffers, ticket, 0);
 }
 
-int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias) {
+int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias,
+                                  unsigned long ticket) {
     void *buffers[] = {(void *)x, (void *)gy, gweight, gbias};
-    return call(s, BACKWARD_WEIGHTS, gbias != NULL, buffers);
+    return call(s, BACKWARD_WEIGHTS, gbias != NULL, buffers, NULL, ticket);
 }
 
 const char *lk_dnnl_conv_impl(int pass) {
@@ -366,12 +414,14 @@ int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *w, const 
     (void)s, (void)x, (void)w, (void)b, (void)y;
     return 1;
 }
-int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *w, float *gx) {
+int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *w, float *gx, unsigned long *ticket) {
     (void)s, (void)gy, (void)w, (void)gx;
+    if (ticket) *ticket = 0;
     return 1;
 }
-int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gw, float *gb) {
-    (void)s, (void)x, (void)gy, (void)gw, (void)gb;
+int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gw, float *gb,
+                                  unsigned long ticket) {
+    (void)s, (void)x, (void)gy, (void)gw, (void)gb, (void)ticket;
     return 1;
 }
 const char *lk_dnnl_conv_impl(int pass) {

@@ -135,9 +135,13 @@ package struct Convolution {
                           weightGradient gw: Tensor?, biasGradient gb: Tensor?, engine: Engine) {
         var needInput = gx != nil, needWeights = gw != nil || gb != nil
         if engine != .im2col {
+            // The weight-gradient pass reads gy too: the ticket lets it reuse gy's reordered copy.
+            var ticket: UInt = 0
             if let gx, OperationProfile.measure(.convolutionBackwardData, {
                 withUnsafeMutablePointers(outputGradient, weight, gx) { gy, weight, gx in
-                    lk_dnnl_conv_backward_data(shape, gy, weight, gx) == 0
+                    Swift.withUnsafeMutablePointer(to: &ticket) { ticket in
+                        lk_dnnl_conv_backward_data(shape, gy, weight, gx, needWeights ? ticket : nil) == 0
+                    }
                 }
             }) {
                 needInput = false
@@ -147,7 +151,7 @@ package struct Convolution {
                 let weights = gw ?? Tensor(uninitializedShape: [outChannels, columnRows])
                 let ran = OperationProfile.measure(.convolutionBackwardWeights) {
                     withUnsafeMutablePointers(x, outputGradient, weights) { x, gy, weights in
-                        gb.withUnsafeMutablePointer { gb in lk_dnnl_conv_backward_weights(shape, x, gy, weights, gb) == 0 }
+                        gb.withUnsafeMutablePointer { gb in lk_dnnl_conv_backward_weights(shape, x, gy, weights, gb, ticket) == 0 }
                     }
                 }
                 if ran { needWeights = false }

@@ -16,10 +16,15 @@ typedef struct {
 
 /// y = conv(x, weight) + bias; bias may be NULL.
 int lk_dnnl_conv_forward(lk_conv_shape s, const float *x, const float *weight, const float *bias, float *y);
-/// gx = the gradient of the input, given the output's gradient gy.
-int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx);
+/// gx = the gradient of the input, given the output's gradient gy. Unless ticket is NULL,
+/// gy's copy in oneDNN's layout is kept for the weight-gradient pass, and *ticket names it
+/// (0 when none was kept).
+int lk_dnnl_conv_backward_data(lk_conv_shape s, const float *gy, const float *weight, float *gx, unsigned long *ticket);
 /// gweight (and gbias, the sum of gy over N, H, W, unless NULL) from the input x and gy.
-int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias);
+/// A ticket from the backward-data pass on this same gy lets it read the kept copy instead
+/// of reordering gy again, when it wants the same layout and no other pass kept one since.
+int lk_dnnl_conv_backward_weights(lk_conv_shape s, const float *x, const float *gy, float *gweight, float *gbias,
+                                  unsigned long ticket);
 /// oneDNN's name for the implementation ("jit:avx2", "jit_wino_4x3:avx512_core", ...) that ran
 /// this thread's latest pass of kind `pass` (0 forward, 1 backward data, 2 backward weights);
 /// "" when that pass fell back (oneDNN missing or refusing). Tests use it to see what ran.
