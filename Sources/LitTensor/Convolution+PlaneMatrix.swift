@@ -35,6 +35,15 @@ extension Convolution {
         return matrix
     }
 
+    /// The taps of each kernel that meet the input somewhere, as a support of the weight
+    /// gradient: the others only ever meet padding, and their gradient is 0. Nil when
+    /// every tap meets the input.
+    package var weightGradientSupport: PeriodicSupport? {
+        let pairs = planeLinks.pairs
+        let live = Set(Swift.stride(from: 1, to: pairs.count, by: 2).map { Int(pairs[$0]) })
+        return PeriodicSupport(period: kernelHeight * kernelWidth, offsets: Array(live))
+    }
+
     /// For each output position q in turn, the (input position, kernel tap) pairs that
     /// link it to the input: `pairs[2k]` and `pairs[2k + 1]` for k in `start[q]..<start[q + 1]`.
     private var planeLinks: (pairs: [Int32], start: [Int32]) {

@@ -29,6 +29,8 @@ extension Tensor {
             if let planeMatrix {
                 convolution.backward(gradient, input: x, planeMatrix: planeMatrix, inputGradient: gx, weightGradient: gw,
                                      biasGradient: gb)
+                // Taps that only meet padding got 0: the optimizer may skip them.
+                if let gw, let support = convolution.weightGradientSupport { gw.declareSupport(support) }
             } else {
                 convolution.backward(gradient, input: x, weight: weight, inputGradient: gx, weightGradient: gw,
                                      biasGradient: gb, engine: engine)

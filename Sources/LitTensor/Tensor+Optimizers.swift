@@ -34,6 +34,37 @@ extension Tensor {
         }
     }
 
+    /// `adamStep` without weight decay, for a gradient that is 0 outside `support`, with
+    /// the moments kept only inside it: `supportedCount(of: parameter.count)` values each,
+    /// the supported offsets of each run of `support.period` in turn. Outside, the full
+    /// step would leave every parameter as it is and every moment at 0, bit for bit (eps
+    /// is positive and the step finite), so those values are not touched at all.
+    package static func adamStep(parameter: Tensor, gradient: Tensor, supportedFirstMoment m: Tensor,
+                                 supportedSecondMoment v: Tensor, support: PeriodicSupport, learningRate: Double,
+                                 beta1: Double, beta2: Double, eps: Double, step: Int) throws(TensorError) {
+        if gradient.shape != parameter.shape { throw .shapeMismatch(op: "adamStep", parameter.shape, gradient.shape) }
+        let live = support.supportedCount(of: parameter.count)
+        for state in [m, v] where state.count != live || !support.fits(parameter.count) {
+            throw .shapeMismatch(op: "adamStep", [live], state.shape)
+        }
+        guard step >= 1 else { throw .adamStepBelowOne(step) }
+        let t = Double(step)
+        let stepSize = learningRate / (1 - pow(beta1, t)), correction2 = (1 - pow(beta2, t)).squareRoot()
+        precondition(eps > 0 && stepSize.isFinite, "outside the support only a positive eps and a finite step leave values as they are")
+        let offsets = support.offsets.map { Int32($0) }, groups = parameter.count / support.period
+        OperationProfile.measure(.optimizer) {
+            withUnsafeMutablePointers(parameter, m, v) { p, m, v in
+                gradient.withUnsafePointer { g in
+                    Parallel.forEachChunk(groups, work: 4 * live + 2 * parameter.count) { range in
+                        lk_adam_supported(p, g, m, v, range.lowerBound, range.count, support.period, offsets, offsets.count,
+                                          Float(1 - beta1), Float(beta2), Float(1 - beta2), Float(stepSize),
+                                          Float(correction2), Float(eps))
+                    }
+                }
+            }
+        }
+    }
+
     /// One step of `torch.optim.SGD` for one parameter:
     ///
     ///     g = gradient + weightDecay * p

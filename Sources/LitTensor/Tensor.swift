@@ -20,6 +20,8 @@ public final class Tensor {
     public var grad: Tensor?
     /// How this tensor was computed, when a gradient has to flow through it.
     package var gradientNode: GradientNode?
+    /// Which values can be nonzero, as of the stamp: see `support`.
+    var declaredSupport: (support: PeriodicSupport, stamp: ValuesStamp)?
 
     private init(shape: [Int], storage: TensorStorage, offset: Int = 0, requiresGrad: Bool = false) {
         self.shape = shape

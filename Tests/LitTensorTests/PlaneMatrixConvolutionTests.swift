@@ -1,3 +1,4 @@
+import LitRandom
 import LitTensor
 import LitTensorTestSupport
 import Testing
@@ -56,6 +57,31 @@ import Testing
         #expect(try !pays([16, 256, 2, 2], [512, 256, 1, 1], stride: 2, padding: 0))
         #expect(try !pays([16, 216, 3, 3], [32, 216, 3, 3]))
         #expect(try !pays([16, 6, 12, 12], [16, 6, 5, 5], padding: 0))
+    }
+
+    /// The weight gradient through the plane matrix declares the taps that meet the input:
+    /// the centre alone on a 1×1 plane, the lower right four from 2×2 at stride 2; every
+    /// tap of a 2×2 plane at stride 1. The declared taps hold all that is not 0.
+    @Test(arguments: [([1, 3, 1, 1], 1, [4]), ([2, 3, 2, 2], 2, [4, 5, 7, 8]), ([2, 3, 2, 2], 1, [])])
+    func theWeightGradientDeclaresItsLiveTaps(_ input: [Int], _ stride: Int, _ live: [Int]) throws {
+        var random = SplitMix64(seed: 41)
+        let x = Tensor.randn(input, using: &random), weight = Tensor.parameter(Tensor.randn([4, 3, 3, 3], using: &random))
+        let y = try Tensor.conv2d(x, weight: weight, bias: nil, stride: HeightWidth(stride), padding: HeightWidth(1),
+                                  engine: .planeMatrix)
+        try y.backward(gradient: Tensor.randn(y.shape, using: &random))
+        let gradient = try #require(weight.grad)
+        // [] stands for every tap: nothing to declare.
+        #expect(gradient.support == (live.isEmpty ? nil : PeriodicSupport(period: 9, offsets: live)))
+        let values = gradient.scalars
+        for (index, value) in values.enumerated() where !live.isEmpty && !live.contains(index % 9) { #expect(value == 0) }
+        #expect(values.contains { $0 != 0 })
+        // oneDNN's weight gradient declares nothing; a write ends a declaration.
+        let other = Tensor.parameter(weight.detached())
+        try Tensor.conv2d(x, weight: other, bias: nil, stride: HeightWidth(stride), padding: HeightWidth(1), engine: .oneDNN)
+            .backward(gradient: Tensor.randn(y.shape, using: &random))
+        #expect(other.grad?.support == nil)
+        gradient.withUnsafeMutablePointer { $0[0] = 1 }
+        #expect(gradient.support == nil)
     }
 
     /// Evaluation reuses a layer's plane matrix while its weights stay as they are; any

@@ -45,6 +45,13 @@ void lk_batch_norm_backward(lk_batch_norm p, const float *x, const float *z, con
 /// The complements 1 - beta come in from the caller, computed before rounding to float.
 void lk_adam(float *param, const float *grad, float *m, float *v, size_t n, float one_minus_beta1, float beta2,
              float one_minus_beta2, float weight_decay, float step_size, float bias_correction2_sqrt, float eps);
+/// lk_adam for a gradient that is 0 outside `live` offsets of every run of `period` values,
+/// over groups [first, first + groups) of those runs, with weight decay 0. m and v hold only
+/// the moments inside, `live` per group. Outside, the full step would leave the parameter
+/// as it is and the moments at 0 (given eps > 0), so nothing there is read or written.
+void lk_adam_supported(float *param, const float *grad, float *m, float *v, size_t first, size_t groups, size_t period,
+                       const int32_t *offsets, size_t live, float one_minus_beta1, float beta2, float one_minus_beta2,
+                       float step_size, float bias_correction2_sqrt, float eps);
 
 /// One step of torch.optim.SGD over n values, in place. buffer is NULL without momentum;
 /// on the first step it receives a copy of the (decayed) gradient.
