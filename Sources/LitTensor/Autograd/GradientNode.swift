@@ -53,7 +53,6 @@ extension Tensor {
         return self
     }
 
-    /// Whether an operation on these inputs would record a node.
     /// `recordGradient` for an operation whose input `i` gets `regions[i]` of the output
     /// gradient.
     package func recordGradient(_ operation: String, inputs: [Tensor], regions: [TensorRegion]) -> Tensor {
@@ -64,6 +63,7 @@ extension Tensor {
         return self
     }
 
+    /// Whether an operation on these inputs would record a node.
     package static func needsGradient(_ inputs: [Tensor]) -> Bool {
         GradientMode.isEnabled && inputs.contains(where: \.requiresGrad)
     }

@@ -41,23 +41,23 @@ enum PendingGradient {
         output.withUnsafeMutablePointer { output in
             source.withUnsafePointer { source in
                 addend.withUnsafePointer { addend in
-                let copy = { (from: Int, to: Int, length: Int) in
-                    if let addend {
-                        lk_binary(.LK_ADD, source + from, 1, addend + to, 1, output + to, length)
-                    } else {
-                        (output + to).update(from: source + from, count: length)
-                    }
-                }
-                if runs == 1 {
-                    // One run: cut the run itself.
-                    region.forEachRun { from, to, length in
-                        Parallel.forEachChunk(length, work: length) { part in
-                            copy(from + part.lowerBound, to + part.lowerBound, part.count)
+                    let copy = { (from: Int, to: Int, length: Int) in
+                        if let addend {
+                            lk_binary(.LK_ADD, source + from, 1, addend + to, 1, output + to, length)
+                        } else {
+                            (output + to).update(from: source + from, count: length)
                         }
                     }
-                } else {
-                    Parallel.forEachChunk(runs, work: region.count) { subset in region.forEachRun(subset, copy) }
-                }
+                    if runs == 1 {
+                        // One run: cut the run itself.
+                        region.forEachRun { from, to, length in
+                            Parallel.forEachChunk(length, work: length) { part in
+                                copy(from + part.lowerBound, to + part.lowerBound, part.count)
+                            }
+                        }
+                    } else {
+                        Parallel.forEachChunk(runs, work: region.count) { subset in region.forEachRun(subset, copy) }
+                    }
                 }
             }
         }
