@@ -260,17 +260,23 @@ static int build(lk_entry *e) {
     return failed;
 }
 
+/// The cached entry for key, if it is in the table (never built here).
+static lk_entry *find(const lk_key *key) {
+    for (int i = 0; i < ENTRIES; i++)
+        if (table[i].used && !memcmp(&table[i].key, key, sizeof *key)) return &table[i];
+    return NULL;
+}
+
 /// The cached entry for key, built on a miss in place of the least recently used one.
 static lk_entry *lookup(const lk_key *key) {
-    lk_entry *victim = &table[0];
-    for (int i = 0; i < ENTRIES; i++) {
-        lk_entry *e = &table[i];
-        if (e->used && !memcmp(&e->key, key, sizeof *key)) {
-            e->used = ++ticks;
-            return e;
-        }
-        if (e->used < victim->used) victim = e;
+    lk_entry *e = find(key);
+    if (e) {
+        e->used = ++ticks;
+        return e;
     }
+    lk_entry *victim = &table[0];
+    for (int i = 1; i < ENTRIES; i++)
+        if (table[i].used < victim->used) victim = &table[i];
     release(victim);
     victim->key = *key;
     if (build(victim)) {
@@ -334,13 +340,6 @@ static int valid(const lk_conv_shape *s) {
     return s->batch > 0 && s->inChannels > 0 && s->height > 0 && s->width > 0 && s->outChannels > 0
         && s->kernelHeight > 0 && s->kernelWidth > 0 && s->strideHeight > 0 && s->strideWidth > 0
         && s->padHeight >= 0 && s->padWidth >= 0 && s->outHeight > 0 && s->outWidth > 0;
-}
-
-/// The cached entry for key, if it is in the table (never built here).
-static lk_entry *find(const lk_key *key) {
-    for (int i = 0; i < ENTRIES; i++)
-        if (table[i].used && !memcmp(&table[i].key, key, sizeof *key)) return &table[i];
-    return NULL;
 }
 
 /// The kept blocked gy, if `ticket` names the latest copy, of this very gy, in the

@@ -38,11 +38,15 @@ public final class Adam: Optimizer {
     }
 
     package override func update(_ parameter: Tensor, gradient: Tensor, slot: Int) throws(TensorError) {
-        // Taken before the step reads the gradient: a support holds only until a write.
-        let support = eps > 0 ? gradient.support.flatMap { $0.fits(parameter.count) ? $0 : nil } : nil
+        let steps = (moments[slot]?.steps ?? 0) + 1
+        // Outside a support the full step leaves values as they are only with a positive
+        // eps and a finite step. Taken before the step reads the gradient: a support holds
+        // only until a write.
+        let stepSize = Tensor.adamCorrections(learningRate: learningRate, beta1: beta1, beta2: beta2, step: steps).stepSize
+        let support = eps > 0 && stepSize.isFinite ? gradient.support.flatMap { $0.fits(parameter.count) ? $0 : nil } : nil
         var state = moments[slot] ?? (Moments.zeros(parameter.shape, support: support), 0)
         state.moments = state.moments.kept(in: support, shape: parameter.shape)
-        state.steps += 1
+        state.steps = steps
         moments[slot] = state
         let m = state.moments
         if let support = m.support {

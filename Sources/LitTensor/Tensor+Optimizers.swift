@@ -21,8 +21,7 @@ extension Tensor {
             throw .shapeMismatch(op: "adamStep", parameter.shape, state.shape)
         }
         guard step >= 1 else { throw .adamStepBelowOne(step) }
-        let t = Double(step)
-        let stepSize = learningRate / (1 - pow(beta1, t)), correction2 = (1 - pow(beta2, t)).squareRoot()
+        let (stepSize, correction2) = adamCorrections(learningRate: learningRate, beta1: beta1, beta2: beta2, step: step)
         OperationProfile.measure(.optimizer) {
             withUnsafeMutablePointers(parameter, gradient, firstMoment, secondMoment) { p, g, m, v in
                 Parallel.forEachChunk(parameter.count, work: 4 * parameter.count) { range in
@@ -43,13 +42,11 @@ extension Tensor {
                                  supportedSecondMoment v: Tensor, support: PeriodicSupport, learningRate: Double,
                                  beta1: Double, beta2: Double, eps: Double, step: Int) throws(TensorError) {
         if gradient.shape != parameter.shape { throw .shapeMismatch(op: "adamStep", parameter.shape, gradient.shape) }
+        precondition(support.fits(parameter.count), "a support that does not tile the parameter")
         let live = support.supportedCount(of: parameter.count)
-        for state in [m, v] where state.count != live || !support.fits(parameter.count) {
-            throw .shapeMismatch(op: "adamStep", [live], state.shape)
-        }
+        for state in [m, v] where state.count != live { throw .shapeMismatch(op: "adamStep", [live], state.shape) }
         guard step >= 1 else { throw .adamStepBelowOne(step) }
-        let t = Double(step)
-        let stepSize = learningRate / (1 - pow(beta1, t)), correction2 = (1 - pow(beta2, t)).squareRoot()
+        let (stepSize, correction2) = adamCorrections(learningRate: learningRate, beta1: beta1, beta2: beta2, step: step)
         precondition(eps > 0 && stepSize.isFinite, "outside the support only a positive eps and a finite step leave values as they are")
         let offsets = support.offsets.map { Int32($0) }, groups = parameter.count / support.period
         OperationProfile.measure(.optimizer) {
@@ -63,6 +60,14 @@ extension Tensor {
                 }
             }
         }
+    }
+
+    /// Adam's bias-corrected step size, lr / (1 - beta1^step), and sqrt(1 - beta2^step),
+    /// in double as PyTorch computes them.
+    package static func adamCorrections(learningRate: Double, beta1: Double, beta2: Double,
+                                        step: Int) -> (stepSize: Double, correction2: Double) {
+        let t = Double(step)
+        return (learningRate / (1 - pow(beta1, t)), (1 - pow(beta2, t)).squareRoot())
     }
 
     /// One step of `torch.optim.SGD` for one parameter:
